@@ -1,0 +1,136 @@
+// amplifybackend-server: the AWS Amplify Admin UI backend API (amplifybackend 2020-08-11),
+// self-hosted. Flags per DESIGN.md §1; each also reads an AMPLIFYBACKEND_* variable.
+#include <signal.h>
+#include <spdlog/spdlog.h>
+
+#include <CLI/CLI.hpp>
+#include <cmath>
+#include <thread>
+
+#include "http/server.h"
+#include "jobs/job_engine.h"
+#include "ops/metrics.h"
+#include "protocol/dispatcher.h"
+#include "service/operation_table.h"
+#include "store/store.h"
+
+namespace {
+
+struct Flags {
+  std::string host = "127.0.0.1";
+  uint16_t port = 4566;
+  std::string data_dir = "./data";
+  std::string database_url;
+  bool in_memory = false;
+  double job_duration_s = 0;
+  std::string region = "us-east-1";
+  int64_t token_ttl_s = 600;
+  int idle_timeout_s = 60;
+  unsigned threads = 0;
+  size_t body_limit = 1 << 20;
+  std::string log_level = "info";
+};
+
+void AddFlags(CLI::App& app, Flags& f) {
+  app.add_option("--host", f.host, "Address to listen on")->envname("AMPLIFYBACKEND_HOST")
+      ->capture_default_str();
+  app.add_option("--port", f.port, "Port to listen on (0 = any free port)")
+      ->envname("AMPLIFYBACKEND_PORT")->capture_default_str();
+  app.add_option("--data-dir", f.data_dir, "Folder of the embedded SQLite database")
+      ->envname("AMPLIFYBACKEND_DATA_DIR")->capture_default_str();
+  app.add_option("--database-url", f.database_url,
+                 "postgresql://... to share one PostgreSQL database between server processes")
+      ->envname("AMPLIFYBACKEND_DATABASE_URL");
+  app.add_flag("--in-memory", f.in_memory, "Keep all state in memory; nothing is written")
+      ->envname("AMPLIFYBACKEND_IN_MEMORY");
+  app.add_option("--job-duration", f.job_duration_s,
+                 "Seconds a job runs before it completes (0 = complete before the response)")
+      ->envname("AMPLIFYBACKEND_JOB_DURATION")->check(CLI::Range(0.0, 86400.0))
+      ->capture_default_str();
+  app.add_option("--region", f.region, "Region of requests that carry no SigV4 credential scope")
+      ->envname("AMPLIFYBACKEND_REGION")->capture_default_str();
+  app.add_option("--token-ttl", f.token_ttl_s, "Seconds a CreateToken challenge stays valid")
+      ->envname("AMPLIFYBACKEND_TOKEN_TTL")->check(CLI::Range(1, 86400))->capture_default_str();
+  app.add_option("--idle-timeout", f.idle_timeout_s, "Seconds before an idle connection closes")
+      ->envname("AMPLIFYBACKEND_IDLE_TIMEOUT")->check(CLI::Range(1, 3600))->capture_default_str();
+  app.add_option("--threads", f.threads, "Event loops (0 = one per core)")
+      ->envname("AMPLIFYBACKEND_THREADS")->capture_default_str();
+  app.add_option("--body-limit", f.body_limit, "Largest request body in bytes")
+      ->envname("AMPLIFYBACKEND_BODY_LIMIT")->capture_default_str();
+  app.add_option("--log-level", f.log_level, "trace, debug, info, warn, error or off")
+      ->envname("AMPLIFYBACKEND_LOG_LEVEL")->capture_default_str();
+}
+
+int Serve(const Flags& f) {
+  spdlog::set_level(spdlog::level::from_str(f.log_level));
+  if (!f.database_url.empty()) {
+    spdlog::error("--database-url: the PostgreSQL store is not available in this version yet; "
+                  "use the embedded SQLite store (--data-dir) instead");
+    return 2;
+  }
+  // Signals go to one waiting thread; every other thread inherits the blocked mask.
+  sigset_t signals;
+  sigemptyset(&signals);
+  sigaddset(&signals, SIGINT);
+  sigaddset(&signals, SIGTERM);
+  pthread_sigmask(SIG_BLOCK, &signals, nullptr);
+  signal(SIGPIPE, SIG_IGN);
+
+  auto store = amplify::store::OpenSqliteStore({f.data_dir, f.in_memory});
+  amplify::SystemClock clock;
+  amplify::RandomIdSource ids;
+  amplify::jobs::JobEngine jobs(
+      *store, clock, ids, std::chrono::milliseconds(std::llround(f.job_duration_s * 1000)));
+  amplify::service::RegisterAppliers(jobs);
+  jobs.Start();
+  amplify::service::Services services{*store, jobs, clock, ids, {f.region, f.token_ttl_s}};
+  amplify::ops::Metrics metrics;
+  amplify::protocol::Dispatcher dispatcher(services, metrics);
+
+  amplify::http::ServerOptions options;
+  options.host = f.host;
+  options.port = f.port;
+  options.threads = f.threads;
+  options.body_limit = f.body_limit;
+  options.idle_timeout = std::chrono::seconds(f.idle_timeout_s);
+  amplify::http::Server server(options, [&dispatcher](amplify::http::Request&& r,
+                                                      amplify::http::Responder respond) {
+    dispatcher.Handle(std::move(r), std::move(respond));
+  });
+  server.Listen();
+  std::string where = f.in_memory ? "memory" : store->Kind() + " " + f.data_dir;
+  spdlog::info("amplifybackend-server {} listening on http://{}:{} (store: {}, job duration: {}s)",
+               AMPLIFYBACKEND_VERSION, f.host, server.port(), where, f.job_duration_s);
+
+  std::thread waiter([&] {
+    int sig = 0;
+    sigwait(&signals, &sig);
+    spdlog::info("received signal {}, shutting down", sig);
+    server.Stop();
+  });
+  server.Run();
+  // Run returned: either a signal stopped it or it failed; wake the waiter either way.
+  pthread_kill(waiter.native_handle(), SIGTERM);
+  waiter.join();
+  jobs.Stop();
+  spdlog::info("stopped");
+  return 0;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  CLI::App app{"amplifybackend-server: the AWS Amplify Admin UI backend API, self-hosted"};
+  app.set_version_flag("--version", std::string("amplifybackend-server ") + AMPLIFYBACKEND_VERSION);
+  Flags flags;
+  AddFlags(app, flags);
+  CLI::App* serve = app.add_subcommand("serve", "Run the server (the default)");
+  AddFlags(*serve, flags);
+  CLI11_PARSE(app, argc, argv);
+  try {
+    return Serve(flags);
+  } catch (const std::exception& e) {
+    spdlog::error("{}", e.what());
+    return 1;
+  }
+}

@@ -1,0 +1,83 @@
+#include "jobs/job_engine.h"
+
+#include "service/service_fixture.h"
+
+namespace amplify::service {
+namespace {
+
+// Jobs that take a second to complete, driven by the manual clock (no sleeps).
+class SlowJobsTest : public ServiceFixture {
+ protected:
+  SlowJobsTest() : ServiceFixture(std::chrono::milliseconds(1000)) {}
+};
+
+TEST_F(SlowJobsTest, JobsRunThenCompleteAndOnlyThenChangeState) {
+  HttpReply c = CreateBackend("a", "dev");
+  ASSERT_EQ(c.status, 200) << c.raw;
+  EXPECT_EQ(Str(c.body, "status"), "RUNNING");
+  EXPECT_EQ(Post("/backend/a/details").status, 404);  // the app appears when the job completes
+  std::string job_path = "/backend/a/job/dev/" + Str(c.body, "jobId");
+
+  clock_.Advance(999);
+  EXPECT_EQ(engine_.CompleteDue(), 0);
+  EXPECT_EQ(Str(Send("GET", job_path).body, "status"), "RUNNING");
+
+  clock_.Advance(1);
+  EXPECT_EQ(engine_.CompleteDue(), 1);
+  HttpReply job = Send("GET", job_path);
+  EXPECT_EQ(Str(job.body, "status"), "COMPLETED");
+  EXPECT_NE(Str(job.body, "createTime"), Str(job.body, "updateTime"));
+  EXPECT_EQ(Post("/backend/a/details").status, 200);
+}
+
+TEST_F(SlowJobsTest, OneRunningJobPerEnvironment) {
+  ASSERT_EQ(CreateBackend("a", "dev").status, 200);
+  HttpReply again = CreateBackend("a", "dev");
+  EXPECT_EQ(again.status, 400);
+  EXPECT_EQ(Str(again.body, "message"),
+            "There is already a pending job for the requested appId: a and "
+            "backendEnvironmentName: dev, wait for it to complete before creating a new job.");
+  // Another environment is free.
+  EXPECT_EQ(CreateBackend("a", "prod").status, 200);
+}
+
+TEST_F(SlowJobsTest, AJobWhoseChangeNoLongerAppliesFails) {
+  ASSERT_EQ(CreateBackend("a", "dev").status, 200);
+  clock_.Advance(1000);
+  engine_.CompleteDue();
+  HttpReply clone1 = Post("/backend/a/environments/dev/clone", R"({"targetEnvironmentName":"qa"})");
+  ASSERT_EQ(clone1.status, 200);
+  // Delete dev while the clone still runs: the clone then has no source.
+  ASSERT_EQ(Post("/backend/a/environments/dev/remove").status, 200);
+  clock_.Advance(1000);
+  EXPECT_EQ(engine_.CompleteDue(), 2);
+  HttpReply job = Send("GET", "/backend/a/job/qa/" + Str(clone1.body, "jobId"));
+  EXPECT_EQ(Str(job.body, "status"), "FAILED");
+  EXPECT_NE(Str(job.body, "error").find("dev"), std::string::npos) << job.raw;
+}
+
+TEST_F(SlowJobsTest, AnAdministratorCanUnstickAJob) {
+  HttpReply c = CreateBackend("a", "dev");
+  std::string path = "/backend/a/job/dev/" + Str(c.body, "jobId");
+  ASSERT_EQ(Post(path, R"({"status":"FAILED"})").status, 200);
+  clock_.Advance(1000);
+  engine_.CompleteDue();
+  EXPECT_EQ(Str(Send("GET", path).body, "status"), "FAILED");
+  EXPECT_EQ(Post("/backend/a/details").status, 404);  // the change never applied
+  EXPECT_EQ(CreateBackend("a", "dev").status, 200);   // and the environment is free again
+}
+
+TEST_F(SlowJobsTest, RunningJobsAreRecoveredFromTheStore) {
+  HttpReply c = CreateBackend("a", "dev");
+  // A second engine over the same store stands in for a restarted process.
+  jobs::JobEngine restarted(*store_, clock_, ids_, std::chrono::milliseconds(1000));
+  RegisterAppliers(restarted);
+  restarted.Start(/*timer_thread=*/false);
+  clock_.Advance(1000);
+  EXPECT_EQ(restarted.CompleteDue(), 1);
+  EXPECT_EQ(Post("/backend/a/details").status, 200);
+  EXPECT_EQ(engine_.CompleteDue(), 0);  // the first engine finds nothing left to apply
+}
+
+}  // namespace
+}  // namespace amplify::service

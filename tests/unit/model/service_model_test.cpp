@@ -1,0 +1,63 @@
+#include "model/service_model.h"
+
+#include <gtest/gtest.h>
+
+#include "protocol/response_writer.h"
+
+namespace amplify::model {
+namespace {
+
+TEST(ServiceModelTest, HasAllOperationsWithTheirHttpBindings) {
+  ASSERT_EQ(kOperationCount, 31);
+  int gets = 0;
+  for (const Operation& op : kOperations) {
+    EXPECT_EQ(&OperationOf(op.id), &op);
+    if (op.method == "GET") ++gets;
+  }
+  EXPECT_EQ(gets, 2);  // GetBackendJob, GetToken
+  EXPECT_EQ(FindOperation("GetBackendJob")->uri,
+            "/backend/{appId}/job/{backendEnvironmentName}/{jobId}");
+}
+
+TEST(ServiceModelTest, KeepsTheOddWireNames) {
+  // OPERATIONS.md §1.6.
+  EXPECT_NE(FindWireMember(*FindShape("CreateBackendAuthMFAConfig"), "MFAMode"), nullptr);
+  EXPECT_NE(FindWireMember(*FindShape("BackendAuthAppleProviderConfig"), "private_key"), nullptr);
+  EXPECT_NE(FindWireMember(*FindShape("SocialProviderSettings"), "LoginWithAmazon"), nullptr);
+  EXPECT_NE(FindWireMember(*FindShape("LoginAuthConfigReqObj"), "aws_user_pools_web_client_id"),
+            nullptr);
+  EXPECT_NE(FindWireMember(*FindShape("BackendAPIAppSyncAuthSettings"), "openIDIatTTL"), nullptr);
+  EXPECT_NE(FindWireMember(*FindShape("BackendStoragePermissions"), "unAuthenticated"), nullptr);
+}
+
+TEST(ServiceModelTest, PathLabelsAreUriMembers) {
+  const Shape& in = ShapeAt(FindOperation("GetBackendJob")->input);
+  for (std::string_view label : {"appId", "backendEnvironmentName", "jobId"}) {
+    const Member* m = FindWireMember(in, label);
+    ASSERT_NE(m, nullptr) << label;
+    EXPECT_EQ(m->location, Location::kUri);
+    EXPECT_TRUE(m->required);
+  }
+}
+
+TEST(ServiceModelTest, ErrorsAndRanges) {
+  EXPECT_TRUE(FindShape("NotFoundException")->exception);
+  EXPECT_EQ(FindShape("NotFoundException")->http_status, 404);
+  EXPECT_EQ(FindShape("TooManyRequestsException")->http_status, 429);
+  const Shape* max = FindShape("__integerMin1Max25");
+  EXPECT_TRUE(max->has_min && max->has_max);
+  EXPECT_EQ(max->min, 1);
+  EXPECT_EQ(max->max, 25);
+  EXPECT_EQ(FindShape("MFAMode")->enum_values.size(), 3u);
+}
+
+TEST(OutputProblemsTest, FlagsUnknownMembersAndWrongTypes) {
+  const Shape& out = ShapeAt(FindOperation("GetBackendJob")->output);
+  boost::json::object good{{"appId", "a"}, {"jobId", "j"}, {"createTime", "t"}};
+  EXPECT_TRUE(protocol::OutputProblems(good, out).empty());
+  boost::json::object bad{{"appId", 1}, {"AppId", "a"}};
+  EXPECT_EQ(protocol::OutputProblems(bad, out).size(), 2u);
+}
+
+}  // namespace
+}  // namespace amplify::model
