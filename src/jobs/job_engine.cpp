@@ -68,7 +68,7 @@ ops::JobCounts JobEngine::Counts() const {
 
 void JobEngine::Committed(const store::Scope& scope, const store::JobRecord& job) {
   if (job.status != kRunning || job.payload_json.empty()) return;
-  Schedule({job.create_ms + duration_.count(), scope, job.app_id, job.job_id});
+  Schedule({job.create_ms + duration_.count(), job.seq, scope, job.app_id, job.job_id});
 }
 
 void JobEngine::Schedule(Due due) {

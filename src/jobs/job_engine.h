@@ -71,10 +71,13 @@ class JobEngine {
  private:
   struct Due {
     int64_t due_ms;
+    int64_t seq;  // jobs due at the same moment complete in the order they began
     store::Scope scope;
     std::string app_id;
     std::string job_id;
-    bool operator>(const Due& o) const { return due_ms > o.due_ms; }
+    bool operator>(const Due& o) const {
+      return due_ms != o.due_ms ? due_ms > o.due_ms : seq > o.seq;
+    }
   };
   void Schedule(Due due);
   Status Apply(store::StoreWriter& w, const store::Scope& scope, store::JobRecord& job,

@@ -7,7 +7,7 @@
 #include <boost/json/serialize.hpp>
 
 #include "auth/sigv4.h"
-#include "common/ids.h"
+#include "common/request_id.h"
 #include "protocol/request_reader.h"
 #include "protocol/response_writer.h"
 #include "service/operation_table.h"
@@ -36,12 +36,6 @@ http::Response Preflight(const http::Request& request) {
 }
 
 }  // namespace
-
-std::string NextRequestId() {
-  static const std::string prefix = RandomIdSource().Uuid().substr(0, 24);
-  static std::atomic<uint64_t> counter{0};
-  return fmt::format("{}{:012x}", prefix, counter.fetch_add(1, std::memory_order_relaxed));
-}
 
 Dispatcher::Dispatcher(const service::Services& services, ops::Metrics& metrics)
     : services_(services), metrics_(metrics), started_(std::chrono::steady_clock::now()) {}

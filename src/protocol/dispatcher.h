@@ -27,7 +27,4 @@ class Dispatcher {
   std::chrono::steady_clock::time_point started_;
 };
 
-// A request id unique in this process and across restarts (random prefix + counter).
-std::string NextRequestId();
-
 }  // namespace amplify::protocol

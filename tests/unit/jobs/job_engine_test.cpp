@@ -2,6 +2,8 @@
 
 #include "service/service_fixture.h"
 
+#include <boost/json/parse.hpp>
+
 namespace amplify::service {
 namespace {
 
@@ -41,19 +43,36 @@ TEST_F(SlowJobsTest, OneRunningJobPerEnvironment) {
   EXPECT_EQ(CreateBackend("a", "prod").status, 200);
 }
 
+TEST_F(SlowJobsTest, JobsDueTogetherCompleteInTheOrderTheyBegan) {
+  ASSERT_EQ(CreateBackend("a", "dev").status, 200);
+  clock_.Advance(1000);
+  engine_.CompleteDue();
+  HttpReply clone = Post("/backend/a/environments/dev/clone", R"({"targetEnvironmentName":"qa"})");
+  ASSERT_EQ(Post("/backend/a/environments/dev/remove").status, 200);
+  clock_.Advance(1000);
+  EXPECT_EQ(engine_.CompleteDue(), 2);
+  EXPECT_EQ(Str(Send("GET", "/backend/a/job/qa/" + Str(clone.body, "jobId")).body, "status"),
+            "COMPLETED");
+  EXPECT_EQ(Post("/backend/a/details").body.at("backendEnvironmentList"),
+            boost::json::parse(R"(["qa"])"));
+}
+
 TEST_F(SlowJobsTest, AJobWhoseChangeNoLongerAppliesFails) {
   ASSERT_EQ(CreateBackend("a", "dev").status, 200);
   clock_.Advance(1000);
   engine_.CompleteDue();
-  HttpReply clone1 = Post("/backend/a/environments/dev/clone", R"({"targetEnvironmentName":"qa"})");
-  ASSERT_EQ(clone1.status, 200);
-  // Delete dev while the clone still runs: the clone then has no source.
+  // The delete begins first, the clone of the still-visible dev after it: by the time the
+  // clone completes its source is gone.
   ASSERT_EQ(Post("/backend/a/environments/dev/remove").status, 200);
+  HttpReply clone = Post("/backend/a/environments/dev/clone", R"({"targetEnvironmentName":"qa"})");
+  ASSERT_EQ(clone.status, 200) << clone.raw;
   clock_.Advance(1000);
   EXPECT_EQ(engine_.CompleteDue(), 2);
-  HttpReply job = Send("GET", "/backend/a/job/qa/" + Str(clone1.body, "jobId"));
+  HttpReply job = Send("GET", "/backend/a/job/qa/" + Str(clone.body, "jobId"));
   EXPECT_EQ(Str(job.body, "status"), "FAILED");
   EXPECT_NE(Str(job.body, "error").find("dev"), std::string::npos) << job.raw;
+  EXPECT_EQ(Post("/backend/a/details").body.at("backendEnvironmentList"),
+            boost::json::parse("[]"));
 }
 
 TEST_F(SlowJobsTest, AnAdministratorCanUnstickAJob) {

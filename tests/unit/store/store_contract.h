@@ -1,0 +1,207 @@
+#pragma once
+// The behaviour every Store implementation shares (DESIGN.md §4: one interface, one test
+// suite), written against store.h only. To run it against an implementation, define a factory
+//   struct MyStoreFactory { std::unique_ptr<Store> Open(); };  // a new, empty store
+// whose destructor removes whatever the store left behind, then in one .cpp file:
+//   namespace amplify::store::contract {
+//   INSTANTIATE_TYPED_TEST_SUITE_P(My, StoreContractTest, ::testing::Types<MyStoreFactory>);
+//   }
+// Records are tested here, jobs in store_jobs_contract.h, write semantics (savepoints,
+// concurrency, durability order) in store_write_contract.h.
+#include "store/store_contract_fixture.h"
+
+namespace amplify::store::contract {
+
+TYPED_TEST_P(StoreContractTest, AppIsPutReplacedAndRead) {
+  this->MustWrite([](StoreWriter& w) {
+    w.PutApp(kScope, {"app1", "first", 7, ""});
+    return OkStatus();
+  });
+  this->MustWrite([](StoreWriter& w) {
+    w.PutApp(kScope, {"app1", "renamed", 8, R"({"k":"v"})"});
+    return OkStatus();
+  });
+  std::optional<AppRecord> app = this->reader().GetApp(kScope, "app1");
+  ASSERT_TRUE(app.has_value());
+  EXPECT_EQ(app->app_id, "app1");
+  EXPECT_EQ(app->app_name, "renamed");
+  EXPECT_EQ(app->created_ms, 8);
+  EXPECT_EQ(app->config_json, R"({"k":"v"})");
+}
+
+TYPED_TEST_P(StoreContractTest, MissingRecordsAreEmpty) {
+  StoreReader& r = this->reader();
+  EXPECT_FALSE(r.GetApp(kScope, "nope"));
+  EXPECT_TRUE(r.ListEnvironments(kScope, "nope").empty());
+  EXPECT_FALSE(r.GetEnvironment(kScope, "nope", "dev"));
+  EXPECT_FALSE(r.GetResource(kScope, "nope", "dev", "auth", "x"));
+  EXPECT_TRUE(r.ListResources(kScope, "nope", "dev").empty());
+  EXPECT_FALSE(r.GetJob(kScope, "nope", "job"));
+  EXPECT_TRUE(r.ListJobs(kScope, JobsOf("nope", "dev")).empty());
+  EXPECT_FALSE(r.FindRunningJob(kScope, "nope", "dev"));
+  EXPECT_TRUE(r.ListRunningJobs().empty());
+  EXPECT_FALSE(r.GetToken(kScope, "nope", "session"));
+}
+
+TYPED_TEST_P(StoreContractTest, EnvironmentsListInCreationOrder) {
+  for (const char* name : {"staging", "dev", "prod"}) {
+    this->MustWrite([&](StoreWriter& w) {
+      w.PutEnvironment(kScope, {.app_id = "app1", .name = name, .created_ms = 1});
+      return OkStatus();
+    });
+  }
+  // Putting an existing environment again updates it in place, not at the end.
+  this->MustWrite([](StoreWriter& w) {
+    w.PutEnvironment(kScope, {.app_id = "app1", .name = "staging", .created_ms = 9});
+    return OkStatus();
+  });
+  std::vector<EnvironmentRecord> envs = this->reader().ListEnvironments(kScope, "app1");
+  ASSERT_EQ(envs.size(), 3u);
+  EXPECT_EQ(envs[0].name, "staging");
+  EXPECT_EQ(envs[0].created_ms, 9);
+  EXPECT_EQ(envs[1].name, "dev");
+  EXPECT_EQ(envs[2].name, "prod");
+  std::optional<EnvironmentRecord> dev = this->reader().GetEnvironment(kScope, "app1", "dev");
+  ASSERT_TRUE(dev.has_value());
+  EXPECT_EQ(dev->app_id, "app1");
+}
+
+TYPED_TEST_P(StoreContractTest, ResourcesArePutReplacedListedAndDeleted) {
+  this->MustWrite([](StoreWriter& w) {
+    w.PutResource(kScope, MakeResource("app1", "dev", "storage", "bucket"));
+    w.PutResource(kScope, MakeResource("app1", "dev", "auth", "pool"));
+    w.PutResource(kScope, MakeResource("app1", "prod", "auth", "pool"));
+    w.PutResource(kScope, MakeResource("app1", "dev", "storage", "bucket", R"({"v":2})"));
+    return OkStatus();
+  });
+  std::vector<ResourceRecord> dev = this->reader().ListResources(kScope, "app1", "dev");
+  ASSERT_EQ(dev.size(), 2u);
+  EXPECT_EQ(dev[0].name, "bucket");  // replaced in place: still first
+  EXPECT_EQ(dev[0].config_json, R"({"v":2})");
+  EXPECT_EQ(dev[0].created_ms, 5);
+  EXPECT_EQ(dev[0].updated_ms, 6);
+  EXPECT_EQ(dev[1].category, "auth");
+
+  this->MustWrite([](StoreWriter& w) {
+    w.DeleteResource(kScope, "app1", "dev", "storage", "bucket");
+    return OkStatus();
+  });
+  EXPECT_FALSE(this->reader().GetResource(kScope, "app1", "dev", "storage", "bucket"));
+  EXPECT_TRUE(this->reader().GetResource(kScope, "app1", "dev", "auth", "pool"));
+  EXPECT_TRUE(this->reader().GetResource(kScope, "app1", "prod", "auth", "pool"));
+}
+
+TYPED_TEST_P(StoreContractTest, TokensArePutReadAndDeleted) {
+  this->MustWrite([](StoreWriter& w) {
+    w.PutToken(kScope, {"app1", "session1", "ABC123", 10, 20});
+    return OkStatus();
+  });
+  std::optional<TokenRecord> token = this->reader().GetToken(kScope, "app1", "session1");
+  ASSERT_TRUE(token.has_value());
+  EXPECT_EQ(token->challenge_code, "ABC123");
+  EXPECT_EQ(token->created_ms, 10);
+  EXPECT_EQ(token->expires_ms, 20);
+  this->MustWrite([](StoreWriter& w) {
+    w.DeleteToken(kScope, "app1", "session1");
+    return OkStatus();
+  });
+  EXPECT_FALSE(this->reader().GetToken(kScope, "app1", "session1"));
+}
+
+TYPED_TEST_P(StoreContractTest, DeleteEnvironmentRemovesItsResourcesButKeepsJobs) {
+  this->MustWrite([](StoreWriter& w) {
+    w.PutEnvironment(kScope, {"app1", "dev", 1});
+    w.PutEnvironment(kScope, {"app1", "prod", 1});
+    w.PutResource(kScope, MakeResource("app1", "dev", "auth", "pool"));
+    w.PutResource(kScope, MakeResource("app1", "prod", "auth", "pool"));
+    JobRecord job = MakeJob("app1", "dev", "job1");
+    w.PutJob(kScope, job);
+    w.DeleteEnvironment(kScope, "app1", "dev");
+    return OkStatus();
+  });
+  StoreReader& r = this->reader();
+  EXPECT_FALSE(r.GetEnvironment(kScope, "app1", "dev"));
+  EXPECT_TRUE(r.ListResources(kScope, "app1", "dev").empty());
+  EXPECT_TRUE(r.GetEnvironment(kScope, "app1", "prod"));
+  EXPECT_EQ(r.ListResources(kScope, "app1", "prod").size(), 1u);
+  EXPECT_TRUE(r.GetJob(kScope, "app1", "job1"));
+}
+
+TYPED_TEST_P(StoreContractTest, DeleteAppRemovesEverythingButJobs) {
+  this->MustWrite([](StoreWriter& w) {
+    w.PutApp(kScope, {"app1", "one", 1, ""});
+    w.PutApp(kScope, {"app2", "two", 1, ""});
+    w.PutEnvironment(kScope, {"app1", "dev", 1});
+    w.PutEnvironment(kScope, {"app2", "dev", 1});
+    w.PutResource(kScope, MakeResource("app1", "dev", "auth", "pool"));
+    w.PutToken(kScope, {"app1", "session1", "C", 1, 2});
+    JobRecord job = MakeJob("app1", "dev", "job1");
+    w.PutJob(kScope, job);
+    w.DeleteApp(kScope, "app1");
+    return OkStatus();
+  });
+  StoreReader& r = this->reader();
+  EXPECT_FALSE(r.GetApp(kScope, "app1"));
+  EXPECT_TRUE(r.ListEnvironments(kScope, "app1").empty());
+  EXPECT_TRUE(r.ListResources(kScope, "app1", "dev").empty());
+  EXPECT_FALSE(r.GetToken(kScope, "app1", "session1"));
+  EXPECT_TRUE(r.GetJob(kScope, "app1", "job1"));
+  EXPECT_TRUE(r.GetApp(kScope, "app2"));
+  EXPECT_EQ(r.ListEnvironments(kScope, "app2").size(), 1u);
+}
+
+TYPED_TEST_P(StoreContractTest, ScopesIsolateAccountsAndRegions) {
+  for (const Scope& scope : {kScope, kOtherAccount, kOtherRegion}) {
+    this->MustWrite([&](StoreWriter& w) {
+      w.PutApp(scope, {"app1", scope.account + "/" + scope.region, 1, ""});
+      w.PutEnvironment(scope, {"app1", "dev", 1});
+      w.PutResource(scope, MakeResource("app1", "dev", "auth", scope.region));
+      w.PutToken(scope, {"app1", "session1", scope.account, 1, 2});
+      JobRecord job = MakeJob("app1", "dev", "job1", scope.region);
+      w.PutJob(scope, job);
+      return OkStatus();
+    });
+  }
+  this->MustWrite([](StoreWriter& w) {
+    w.DeleteApp(kOtherAccount, "app1");
+    return OkStatus();
+  });
+  StoreReader& r = this->reader();
+  EXPECT_EQ(r.GetApp(kScope, "app1")->app_name, "111111111111/us-east-1");
+  EXPECT_EQ(r.GetApp(kOtherRegion, "app1")->app_name, "111111111111/eu-west-1");
+  EXPECT_FALSE(r.GetApp(kOtherAccount, "app1"));
+  EXPECT_EQ(r.ListResources(kScope, "app1", "dev").at(0).name, "us-east-1");
+  EXPECT_EQ(r.ListResources(kOtherRegion, "app1", "dev").at(0).name, "eu-west-1");
+  EXPECT_EQ(r.GetToken(kOtherRegion, "app1", "session1")->challenge_code, "111111111111");
+  EXPECT_EQ(r.GetJob(kOtherRegion, "app1", "job1")->operation, "eu-west-1");
+  EXPECT_EQ(r.ListJobs(kScope, JobsOf("app1", "dev")).size(), 1u);
+  EXPECT_EQ(r.FindRunningJob(kOtherAccount, "app1", "dev")->operation, "us-east-1");
+  EXPECT_EQ(r.ListRunningJobs().size(), 3u);
+}
+
+}  // namespace amplify::store::contract
+
+// The rest of the suite; registration below must name every test of all three parts.
+#include "store/store_jobs_contract.h"
+#include "store/store_write_contract.h"
+
+namespace amplify::store::contract {
+
+REGISTER_TYPED_TEST_SUITE_P(
+    StoreContractTest,
+    // records
+    AppIsPutReplacedAndRead, MissingRecordsAreEmpty, EnvironmentsListInCreationOrder,
+    ResourcesArePutReplacedListedAndDeleted, TokensArePutReadAndDeleted,
+    DeleteEnvironmentRemovesItsResourcesButKeepsJobs, DeleteAppRemovesEverythingButJobs,
+    ScopesIsolateAccountsAndRegions,
+    // jobs
+    PutJobAssignsIncreasingSeqAndUpdateKeepsIt, ListJobsPagesNewestFirst,
+    ListJobsFiltersByStatusOperationAndJobId, FindRunningJobReturnsOnlyThatEnvironmentsRunningJob,
+    ListRunningJobsCoversEveryScopeOldestFirst,
+    // writes
+    RejectedWriteChangesNothing, ThrowingWriteFailsAsInternalAndChangesNothing,
+    WriterReadsItsOwnUncommittedWrites, RejectedWritesInABatchLeaveTheOthersCommitted,
+    DoneComesAfterTheWriteIsVisibleToReaders, ConcurrentWritersFromManyThreadsAllComplete,
+    ReaderIsStableWithinAThread);
+
+}  // namespace amplify::store::contract
