@@ -1,5 +1,7 @@
 #include "service/amplify_meta.h"
 
+#include "service/resources.h"
+
 #include <fmt/format.h>
 #include <openssl/sha.h>
 
@@ -77,9 +79,12 @@ std::string AmplifyMetaConfig(const store::Scope& scope, const std::string& app_
                          {"StackId", id.stack_id},
                          {"AmplifyAppId", app_id}}}};
   for (const store::ResourceRecord& r : resources) {
+    StoredResource stored = ParseStoredResource(r);
     boost::json::object entry;
     entry["service"] = DefaultServiceOf(r.category);
     entry["providerPlugin"] = "awscloudformation";
+    if (stored.imported) entry["serviceType"] = "imported";
+    entry["output"] = std::move(stored.output);
     boost::json::value& category = meta[r.category];
     if (!category.is_object()) category.emplace_object();
     category.get_object()[r.name] = std::move(entry);

@@ -2,6 +2,7 @@
 
 #include "service/backend_jobs.h"
 #include "service/backends.h"
+#include "service/resources.h"
 
 namespace amplify::service {
 
@@ -21,6 +22,9 @@ OperationHandler HandlerFor(OperationId id) {
   }
 }
 
-void RegisterAppliers(jobs::JobEngine& engine) { RegisterBackendAppliers(engine); }
+void RegisterAppliers(jobs::JobEngine& engine) {
+  RegisterBackendAppliers(engine);
+  RegisterResourceAppliers(engine);
+}
 
 }  // namespace amplify::service

@@ -66,6 +66,15 @@ struct TokenRecord {
   int64_t expires_ms = 0;
 };
 
+// An S3 bucket of an account: made by a storage resource or brought in by ImportBackendStorage.
+// Names are unique across accounts, as in S3.
+struct BucketRecord {
+  std::string name;
+  std::string account;
+  std::string region;
+  int64_t creation_ms = 0;
+};
+
 // ListJobs: one environment's jobs, newest first, exact-match filters, keyset paging.
 struct JobQuery {
   std::string app_id;

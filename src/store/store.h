@@ -41,6 +41,11 @@ class StoreReader {
   virtual std::vector<ScopedJob> ListRunningJobs() = 0;
   virtual std::optional<TokenRecord> GetToken(const Scope& s, const std::string& app_id,
                                               const std::string& session_id) = 0;
+  // Any account's bucket of that name (S3 bucket names are global).
+  virtual std::optional<BucketRecord> GetBucket(const std::string& name) = 0;
+  // The account's buckets in name order, those after `after_name` ("" = from the first).
+  virtual std::vector<BucketRecord> ListBuckets(const std::string& account,
+                                                const std::string& after_name, int limit) = 0;
 };
 
 // Reads and writes inside one transaction (read-your-writes).
@@ -61,6 +66,8 @@ class StoreWriter : public StoreReader {
   virtual void PutToken(const Scope& s, const TokenRecord& t) = 0;
   virtual void DeleteToken(const Scope& s, const std::string& app_id,
                            const std::string& session_id) = 0;
+  virtual void PutBucket(const BucketRecord& b) = 0;  // insert or replace
+  virtual void DeleteBucket(const std::string& name) = 0;
 };
 
 // A write: runs inside the store's transaction. Returning an error rolls back exactly this

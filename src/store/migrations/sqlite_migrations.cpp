@@ -77,8 +77,20 @@ CREATE TABLE tokens (
 ) WITHOUT ROWID;
 )sql";
 
+// S3 buckets (storage resources, ListS3Buckets): names are global, listings per account.
+constexpr std::string_view kBuckets = R"sql(
+CREATE TABLE buckets (
+  name        TEXT PRIMARY KEY,
+  account     TEXT NOT NULL,
+  region      TEXT NOT NULL,
+  creation_ms INTEGER NOT NULL
+) WITHOUT ROWID;
+CREATE INDEX buckets_by_account ON buckets (account, name);
+)sql";
+
 constexpr std::array kMigrations = {
     Migration{1, kInitialSchema},
+    Migration{2, kBuckets},
 };
 
 }  // namespace

@@ -31,6 +31,9 @@ class SqliteRecords final : public StoreWriter {
   std::vector<ScopedJob> ListRunningJobs() override;
   std::optional<TokenRecord> GetToken(const Scope& s, const std::string& app_id,
                                       const std::string& session_id) override;
+  std::optional<BucketRecord> GetBucket(const std::string& name) override;
+  std::vector<BucketRecord> ListBuckets(const std::string& account, const std::string& after_name,
+                                        int limit) override;
 
   // StoreWriter (sqlite_record_writes.cpp)
   void PutApp(const Scope& s, const AppRecord& app) override;
@@ -45,6 +48,8 @@ class SqliteRecords final : public StoreWriter {
   void PutToken(const Scope& s, const TokenRecord& t) override;
   void DeleteToken(const Scope& s, const std::string& app_id,
                    const std::string& session_id) override;
+  void PutBucket(const BucketRecord& b) override;
+  void DeleteBucket(const std::string& name) override;
 
  private:
   SqliteConnection& db_;
