@@ -4,6 +4,7 @@
 
 #include "service/amplify_meta.h"
 #include "service/job_runner.h"
+#include "service/storage.h"
 
 namespace amplify::service {
 namespace {
@@ -51,6 +52,7 @@ Status ApplyCloneBackend(StoreWriter& w, const store::Scope& scope, const object
 Status ApplyDeleteBackend(StoreWriter& w, const store::Scope& scope, const object& p) {
   std::string app_id = PayloadString(p, "appId"), env = PayloadString(p, "environment");
   if (!w.GetEnvironment(scope, app_id, env)) return EnvironmentNotFound(app_id, env);
+  DeleteBucketsOfLeavingEnvironments(w, scope, app_id, {env});
   w.DeleteEnvironment(scope, app_id, env);
   return OkStatus();
 }
@@ -58,13 +60,16 @@ Status ApplyDeleteBackend(StoreWriter& w, const store::Scope& scope, const objec
 Status ApplyRemoveAllBackends(StoreWriter& w, const store::Scope& scope, const object& p) {
   std::string app_id = PayloadString(p, "appId");
   if (!w.GetApp(scope, app_id)) return AppNotFound(app_id);
+  std::vector<std::string> all;
+  for (const store::EnvironmentRecord& env : w.ListEnvironments(scope, app_id)) {
+    all.push_back(env.name);
+  }
+  DeleteBucketsOfLeavingEnvironments(w, scope, app_id, all);
   if (p.at("cleanAmplifyApp").as_bool()) {
     w.DeleteApp(scope, app_id);
     return OkStatus();
   }
-  for (const store::EnvironmentRecord& env : w.ListEnvironments(scope, app_id)) {
-    w.DeleteEnvironment(scope, app_id, env.name);
-  }
+  for (const std::string& env : all) w.DeleteEnvironment(scope, app_id, env);
   return OkStatus();
 }
 

@@ -1,6 +1,7 @@
-"""Runs the AWS SDK for JavaScript v3 suite (js/backend.test.mjs, `node --test`) against a server
+"""Runs the AWS SDK for JavaScript v3 suites (js/*.test.mjs, `node --test`) against a server
 started by the shared harness. Installs the pinned packages with `npm ci` when node_modules is
 missing; skips (saying why) only when node or npm is unavailable."""
+import glob
 import os
 import shutil
 import subprocess
@@ -34,7 +35,9 @@ class JsSdkTest(ServerTestCase):
     def test_js_sdk_suite(self):
         env = {k: v for k, v in os.environ.items() if not k.startswith("AWS_")}
         env["AMPLIFYBACKEND_ENDPOINT"] = self.server.url
-        proc = subprocess.run([self.node, "--test", "backend.test.mjs"], cwd=JS_DIR, env=env,
+        suites = sorted(os.path.basename(p) for p in glob.glob(os.path.join(JS_DIR, "*.test.mjs")))
+        self.assertTrue({"backend.test.mjs", "resources.test.mjs"} <= set(suites), suites)
+        proc = subprocess.run([self.node, "--test"] + suites, cwd=JS_DIR, env=env,
                               capture_output=True, text=True, timeout=300)
         print(proc.stdout[-6000:])
         self.assertEqual(proc.returncode, 0, "node --test failed:\n%s\n%s"

@@ -7,7 +7,7 @@
 //   INSTANTIATE_TYPED_TEST_SUITE_P(My, StoreContractTest, ::testing::Types<MyStoreFactory>);
 //   }
 // Records are tested here, jobs in store_jobs_contract.h, write semantics (savepoints,
-// concurrency, durability order) in store_write_contract.h.
+// concurrency, durability order) in store_write_contract.h, buckets in store_buckets_contract.h.
 #include "store/store_contract_fixture.h"
 
 namespace amplify::store::contract {
@@ -181,7 +181,8 @@ TYPED_TEST_P(StoreContractTest, ScopesIsolateAccountsAndRegions) {
 
 }  // namespace amplify::store::contract
 
-// The rest of the suite; registration below must name every test of all three parts.
+// The rest of the suite; registration below must name every test of every part.
+#include "store/store_buckets_contract.h"
 #include "store/store_jobs_contract.h"
 #include "store/store_write_contract.h"
 
@@ -202,6 +203,9 @@ REGISTER_TYPED_TEST_SUITE_P(
     RejectedWriteChangesNothing, ThrowingWriteFailsAsInternalAndChangesNothing,
     WriterReadsItsOwnUncommittedWrites, RejectedWritesInABatchLeaveTheOthersCommitted,
     DoneComesAfterTheWriteIsVisibleToReaders, ConcurrentWritersFromManyThreadsAllComplete,
-    ReaderIsStableWithinAThread);
+    ReaderIsStableWithinAThread,
+    // buckets
+    BucketsArePutReadReplacedAndDeleted, BucketNamesAreGlobalAcrossAccounts,
+    ListBucketsPagesOneAccountInNameOrder, RejectedWriteLeavesNoBucket);
 
 }  // namespace amplify::store::contract

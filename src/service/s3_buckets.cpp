@@ -1,0 +1,183 @@
+#include "service/s3_buckets.h"
+
+#include <fmt/format.h>
+
+#include <array>
+#include <boost/json/array.hpp>
+
+namespace amplify::service {
+namespace {
+
+using boost::json::object;
+
+constexpr int kPageSize = 100;
+constexpr size_t kMinName = 3, kMaxName = 63;
+constexpr std::string_view kTokenPrefix = "s3b1.";
+constexpr std::string_view kBase64Url =
+    "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+
+// Prefixes and suffixes S3 reserves (S3 User Guide, "General purpose bucket naming rules").
+constexpr std::array<std::string_view, 3> kReservedPrefixes = {"xn--", "sthree-", "amzn-s3-demo-"};
+constexpr std::array<std::string_view, 5> kReservedSuffixes = {"-s3alias", "--ol-s3", ".mrap",
+                                                               "--x-s3", "--table-s3"};
+
+bool IsLowerAlnum(char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'); }
+bool IsDigit(char c) { return c >= '0' && c <= '9'; }
+
+// Four dot-separated groups of 1-3 digits, e.g. 192.168.5.4.
+bool LooksLikeIpAddress(std::string_view name) {
+  int groups = 0;
+  size_t start = 0;
+  while (start <= name.size()) {
+    size_t dot = name.find('.', start);
+    std::string_view group =
+        name.substr(start, dot == std::string_view::npos ? name.npos : dot - start);
+    if (group.empty() || group.size() > 3) return false;
+    for (char c : group)
+      if (!IsDigit(c)) return false;
+    ++groups;
+    if (dot == std::string_view::npos) break;
+    start = dot + 1;
+  }
+  return groups == 4;
+}
+
+// Lower-case alphanumerics, every run of anything else one '-', no '-' at either end.
+std::string Sanitize(std::string_view text) {
+  std::string out;
+  for (char raw : text) {
+    char c = (raw >= 'A' && raw <= 'Z') ? static_cast<char>(raw - 'A' + 'a') : raw;
+    if (IsLowerAlnum(c)) {
+      out.push_back(c);
+    } else if (!out.empty() && out.back() != '-') {
+      out.push_back('-');
+    }
+  }
+  while (!out.empty() && out.back() == '-') out.pop_back();
+  return out;
+}
+
+std::string Base64UrlEncode(std::string_view bytes) {
+  std::string out;
+  uint32_t buffer = 0;
+  int bits = 0;
+  for (unsigned char b : bytes) {
+    buffer = (buffer << 8) | b;
+    bits += 8;
+    while (bits >= 6) {
+      bits -= 6;
+      out.push_back(kBase64Url[(buffer >> bits) & 0x3F]);
+    }
+  }
+  if (bits > 0) out.push_back(kBase64Url[(buffer << (6 - bits)) & 0x3F]);
+  return out;
+}
+
+std::optional<std::string> Base64UrlDecode(std::string_view text) {
+  std::string out;
+  uint32_t buffer = 0;
+  int bits = 0;
+  for (char c : text) {
+    size_t v = kBase64Url.find(c);
+    if (v == std::string_view::npos) return std::nullopt;
+    buffer = (buffer << 6) | static_cast<uint32_t>(v);
+    bits += 6;
+    if (bits >= 8) {
+      bits -= 8;
+      out.push_back(static_cast<char>((buffer >> bits) & 0xFF));
+    }
+  }
+  // Only the canonical encoding is accepted (no stray trailing bits or characters).
+  if (Base64UrlEncode(out) != text) return std::nullopt;
+  return out;
+}
+
+}  // namespace
+
+std::optional<std::string> BucketNameProblem(std::string_view name) {
+  auto problem = [&](std::string_view rule) {
+    return fmt::format("Invalid bucket name \"{}\": {}", name, rule);
+  };
+  if (name.size() < kMinName || name.size() > kMaxName) {
+    return problem("bucket names must be between 3 and 63 characters long.");
+  }
+  for (char c : name) {
+    if (!IsLowerAlnum(c) && c != '.' && c != '-') {
+      return problem(
+          "bucket names can consist only of lower-case letters, numbers, dots (.) and hyphens "
+          "(-).");
+    }
+  }
+  if (!IsLowerAlnum(name.front()) || !IsLowerAlnum(name.back())) {
+    return problem("bucket names must begin and end with a letter or number.");
+  }
+  if (name.find("..") != std::string_view::npos) {
+    return problem("bucket names must not contain two adjacent periods.");
+  }
+  if (LooksLikeIpAddress(name)) {
+    return problem(
+        "bucket names must not be formatted as an IP address (for example, "
+        "192.168.5.4).");
+  }
+  for (std::string_view prefix : kReservedPrefixes) {
+    if (name.starts_with(prefix)) {
+      return problem(fmt::format("bucket names must not start with the prefix {}.", prefix));
+    }
+  }
+  for (std::string_view suffix : kReservedSuffixes) {
+    if (name.ends_with(suffix)) {
+      return problem(fmt::format("bucket names must not end with the suffix {}.", suffix));
+    }
+  }
+  return std::nullopt;
+}
+
+std::string GenerateBucketName(std::string_view resource, std::string_view app_id,
+                               std::string_view env, std::string_view suffix) {
+  const size_t room = kMaxName - 1 - suffix.size();  // "<base>-<suffix>"
+  std::string base = Sanitize(fmt::format("{}-{}-{}", resource, app_id, env));
+  if (base.empty()) base = "storage";
+  // The name is "<base>-<suffix>": a reserved prefix may end in that '-'. A leading "s3-"
+  // keeps such a name readable and valid (Sanitize leaves no "--", so "xn--" cannot occur).
+  for (std::string_view prefix : kReservedPrefixes) {
+    if ((base + "-").starts_with(prefix)) base = "s3-" + base;
+  }
+  if (base.size() > room) base.resize(room);
+  while (!base.empty() && base.back() == '-') base.pop_back();
+  return fmt::format("{}-{}", base, suffix);
+}
+
+std::string EncodeBucketsToken(std::string_view last_name) {
+  return fmt::format("{}{}", kTokenPrefix, Base64UrlEncode(last_name));
+}
+
+std::optional<std::string> DecodeBucketsToken(std::string_view token) {
+  if (!token.starts_with(kTokenPrefix)) return std::nullopt;
+  std::optional<std::string> name = Base64UrlDecode(token.substr(kTokenPrefix.size()));
+  if (!name || name->empty()) return std::nullopt;
+  return name;
+}
+
+void ListS3Buckets(const Services& s, Call call) {
+  std::string after;
+  if (std::string token = StringMember(call.input, "nextToken"); !token.empty()) {
+    std::optional<std::string> name = DecodeBucketsToken(token);
+    if (!name) return call.reply(BadRequest("The nextToken is not valid."));
+    after = std::move(*name);
+  }
+  // One row more than a page says whether another page follows.
+  std::vector<store::BucketRecord> rows =
+      s.store.Reader().ListBuckets(call.scope.account, after, kPageSize + 1);
+  bool more = rows.size() > static_cast<size_t>(kPageSize);
+  if (more) rows.resize(kPageSize);
+  boost::json::array buckets;
+  for (const store::BucketRecord& b : rows) {
+    buckets.push_back(object{{"creationDate", FormatIso8601(b.creation_ms)}, {"name", b.name}});
+  }
+  object out;
+  out["buckets"] = std::move(buckets);
+  if (more) out["nextToken"] = EncodeBucketsToken(rows.back().name);
+  call.reply(std::move(out));
+}
+
+}  // namespace amplify::service

@@ -1,0 +1,32 @@
+#pragma once
+// S3 buckets of an account (DESIGN.md §3 "S3 buckets"): ListS3Buckets, and the S3 bucket
+// naming rules storage resources follow when they name or import a bucket.
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "service/services.h"
+
+namespace amplify::service {
+
+// POST /s3Buckets: the caller's account's buckets in name order, 100 per page.
+void ListS3Buckets(const Services& s, Call call);
+
+// The S3 general-purpose bucket naming rule `name` breaks (a sentence naming it), or nullopt
+// when the name is valid.
+std::optional<std::string> BucketNameProblem(std::string_view name);
+
+// `<resource>-<app>-<env>-<suffix>`: lower-cased, every run of other characters one '-',
+// trimmed so the whole is at most 63 characters. Valid for any input when `suffix` is
+// kBucketSuffixLength characters of kBucketSuffixAlphabet.
+std::string GenerateBucketName(std::string_view resource, std::string_view app_id,
+                               std::string_view env, std::string_view suffix);
+
+inline constexpr size_t kBucketSuffixLength = 6;
+inline constexpr std::string_view kBucketSuffixAlphabet = "abcdefghijklmnopqrstuvwxyz0123456789";
+
+// ListS3Buckets page tokens: opaque, encode the last name of a page (exposed for tests).
+std::string EncodeBucketsToken(std::string_view last_name);
+std::optional<std::string> DecodeBucketsToken(std::string_view token);
+
+}  // namespace amplify::service
