@@ -13,7 +13,7 @@ die() { echo "setup: error: $*" >&2; exit 1; }
 
 APT_PACKAGES=(build-essential cmake ninja-build pkg-config libboost1.81-dev libboost-json1.81-dev
               libsqlite3-dev libssl-dev libcli11-dev libspdlog-dev libfmt-dev libgtest-dev
-              libgmock-dev libbenchmark-dev python3 nodejs npm)
+              libgmock-dev libbenchmark-dev libjemalloc-dev python3 nodejs npm)
 
 if [ "$(id -u)" -eq 0 ]; then
   SUDO=()
@@ -80,6 +80,14 @@ JS_DIR="$ROOT/tests/integration/js"
 if [ -f "$JS_DIR/package-lock.json" ] && [ ! -d "$JS_DIR/node_modules/@aws-sdk/client-amplifybackend" ]; then
   log "npm ci in tests/integration/js"
   (cd "$JS_DIR" && npm ci --no-audit --no-fund >&2)
+fi
+
+# Amplify's own model codegen, the reference of the modelgen fidelity test and benchmark: pinned by
+# tools/modelgen-reference/package-lock.json.
+MODELGEN_REF_DIR="$ROOT/tools/modelgen-reference"
+if [ -f "$MODELGEN_REF_DIR/package-lock.json" ] && [ ! -d "$MODELGEN_REF_DIR/node_modules/@aws-amplify/graphql-generator" ]; then
+  log "npm ci in tools/modelgen-reference"
+  (cd "$MODELGEN_REF_DIR" && npm ci --no-audit --no-fund >&2)
 fi
 
 echo "export AMPLIFY_TEST_PYTHON=$TEST_PYTHON"

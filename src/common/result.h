@@ -7,11 +7,13 @@
 
 namespace amplify {
 
-template <class T>
-class [[nodiscard]] Result {
+// A T or an error E, returned instead of thrown. Result (AwsError) is the request path's;
+// codegen uses it with its own error type (codegen/codegen_error.h).
+template <class T, class E>
+class [[nodiscard]] Expected {
  public:
-  Result(T value) : v_(std::in_place_index<0>, std::move(value)) {}
-  Result(AwsError error) : v_(std::in_place_index<1>, std::move(error)) {}
+  Expected(T value) : v_(std::in_place_index<0>, std::move(value)) {}
+  Expected(E error) : v_(std::in_place_index<1>, std::move(error)) {}
 
   bool ok() const { return v_.index() == 0; }
   explicit operator bool() const { return ok(); }
@@ -21,12 +23,15 @@ class [[nodiscard]] Result {
   T* operator->() { return &value(); }
   const T* operator->() const { return &value(); }
   T& operator*() & { return value(); }
-  const AwsError& error() const& { return std::get<1>(v_); }
-  AwsError&& error() && { return std::get<1>(std::move(v_)); }
+  const E& error() const& { return std::get<1>(v_); }
+  E&& error() && { return std::get<1>(std::move(v_)); }
 
  private:
-  std::variant<T, AwsError> v_;
+  std::variant<T, E> v_;
 };
+
+template <class T>
+using Result = Expected<T, AwsError>;
 
 // Result<void>: ok, or an error.
 class [[nodiscard]] Status {
