@@ -1,6 +1,7 @@
 #include "service/operation_table.h"
 
 #include "service/api.h"
+#include "service/api_models.h"
 #include "service/auth.h"
 #include "service/backend_config.h"
 #include "service/backend_jobs.h"
@@ -45,7 +46,9 @@ OperationHandler HandlerFor(OperationId id) {
     case OperationId::kDeleteBackendStorage: return DeleteBackendStorage;
     case OperationId::kImportBackendStorage: return ImportBackendStorage;
     case OperationId::kListS3Buckets: return ListS3Buckets;
-    default: return nullptr;  // auth, api, storage, config, tokens, models: later milestones
+    case OperationId::kGenerateBackendAPIModels: return GenerateBackendAPIModels;
+    case OperationId::kGetBackendAPIModels: return GetBackendAPIModels;
+    default: return nullptr;
   }
 }
 
@@ -53,6 +56,7 @@ void RegisterAppliers(jobs::JobEngine& engine) {
   RegisterBackendAppliers(engine);
   RegisterResourceAppliers(engine);
   RegisterConfigAppliers(engine);
+  RegisterModelsApplier(engine);
 }
 
 }  // namespace amplify::service

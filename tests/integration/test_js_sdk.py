@@ -36,7 +36,7 @@ class JsSdkTest(ServerTestCase):
         env = {k: v for k, v in os.environ.items() if not k.startswith("AWS_")}
         env["AMPLIFYBACKEND_ENDPOINT"] = self.server.url
         suites = sorted(os.path.basename(p) for p in glob.glob(os.path.join(JS_DIR, "*.test.mjs")))
-        self.assertTrue({"backend.test.mjs", "resources.test.mjs"} <= set(suites), suites)
+        self.assertTrue({"backend.test.mjs", "resources.test.mjs", "models.test.mjs"} <= set(suites), suites)
         proc = subprocess.run([self.node, "--test"] + suites, cwd=JS_DIR, env=env,
                               capture_output=True, text=True, timeout=300)
         print(proc.stdout[-6000:])

@@ -1,5 +1,5 @@
 """The wire, seen with raw HTTP (unsigned): error format, validation, routing, CORS, limits,
-operational endpoints; and the operations of later milestones answering 501 (OPERATIONS.md §1)."""
+operational endpoints; the models routes (OPERATIONS.md §1)."""
 import json
 import socket
 import unittest
@@ -277,51 +277,31 @@ def parse_headers(block):
     return {k.strip().lower(): v.strip() for k, v in (l.split(":", 1) for l in lines if ":" in l)}
 
 
-# Operations of later milestones (README "What is implemented"): routed and validated, 501 for
-# now. Remove an entry when its operation lands (its own suite then covers it).
-NOT_IMPLEMENTED = {
-    "GenerateBackendAPIModels": {"BackendEnvironmentName": "dev", "ResourceName": "api"},
-    "GetBackendAPIModels": {"BackendEnvironmentName": "dev", "ResourceName": "api"},
-}
-
-
-class NotImplementedYetTest(ServerTestCase):
+class ModelRoutesTest(ServerTestCase):
+    """The models operations are routed, validated and answered like every other operation
+    (their behaviour is covered by test_models.py)."""
 
     @classmethod
     def setUpData(cls):
-        cls.app_id = unique("later")
-        cls.client.create_backend(AppId=cls.app_id, AppName="Later", BackendEnvironmentName="dev")
+        cls.app_id = unique("models")
+        cls.client.create_backend(AppId=cls.app_id, AppName="Models", BackendEnvironmentName="dev")
 
-    def test_later_operations_answer_501_naming_the_operation(self):
-        self.assertEqual(len(NOT_IMPLEMENTED), 2)
-        for operation, params in sorted(NOT_IMPLEMENTED.items()):
+    def test_validation_runs_before_the_handler(self):
+        for path in ("/backend/%s/api/dev/generateModels", "/prod/backend/%s/api/dev/getModels"):
+            with self.subTest(path=path):
+                status, headers, body = self.server.request("POST", path % self.app_id, {})
+                self.assertEqual(status, 400, body)
+                self.assertEqual(headers.get("X-Amzn-ErrorType"), "BadRequestException")
+                self.assertIn("resourceName", json.loads(body)["message"])
+
+    def test_an_unknown_api_is_not_found(self):
+        for operation in ("GenerateBackendAPIModels", "GetBackendAPIModels"):
             with self.subTest(operation=operation):
                 method = getattr(self.client, _snake(self.client, operation))
-                kwargs = {} if params is None else dict(params, AppId=self.app_id)
-                with self.assertRaises(ClientError) as ctx:
-                    method(**kwargs)
-                error = ctx.exception.response
-                self.assertEqual(error["Error"]["Code"], "NotImplementedException", error)
-                self.assertEqual(error["ResponseMetadata"]["HTTPStatusCode"], 501)
-                self.assertIn(operation, error["Error"]["Message"])
-
-    def test_raw_get_backend_api_models_is_501(self):
-        status, headers, body = self.server.request(
-            "POST", "/backend/%s/api/dev/getModels" % self.app_id, {"resourceName": "api"})
-        self.assertEqual(status, 501, body)
-        self.assertEqual(headers.get("X-Amzn-ErrorType"), "NotImplementedException")
-        self.assertIn("GetBackendAPIModels", json.loads(body)["message"])
-        self.assertTrue(headers.get("x-amzn-RequestId"))
-
-    def test_validation_runs_before_not_implemented(self):
-        path = "/backend/%s/api/dev/generateModels" % self.app_id
-        status, headers, body = self.server.request("POST", path, {})
-        self.assertEqual(status, 400, body)
-        self.assertEqual(headers.get("X-Amzn-ErrorType"), "BadRequestException")
-        self.assertIn("resourceName", json.loads(body)["message"])
-        status, _, body = self.server.request("POST", path, {"resourceName": "api"})
-        self.assertEqual(status, 501, body)
-        self.assertIn("GenerateBackendAPIModels", json.loads(body)["message"])
+                error = self.assertAwsError("NotFoundException", method, AppId=self.app_id,
+                                            BackendEnvironmentName="dev", ResourceName="nope",
+                                            status=404)
+                self.assertIn("nope", error["Error"]["Message"])
 
 
 def _snake(client, operation):
