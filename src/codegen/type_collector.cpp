@@ -83,6 +83,11 @@ std::vector<std::string> EnumValues(const std::vector<EnumValueDefinition>& defi
   return values;
 }
 
+// graphql-js builds fields, arguments and input fields into plain JavaScript objects, where a
+// member named `__proto__` sets the prototype instead: the reference never sees such a member
+// (enum values are kept).
+bool IsDroppedName(const std::string& name) { return name == "__proto__"; }
+
 // Room for `id`, the timestamps and a few foreign keys, which come later.
 constexpr size_t kAddedFieldsReserve = 4;
 
@@ -90,7 +95,9 @@ std::vector<CodeGenField> ConvertFields(const std::vector<FieldDefinition>& fiel
                                         const boost::json::storage_ptr& storage) {
   std::vector<CodeGenField> converted;
   converted.reserve(fields.size() + kAddedFieldsReserve);
-  for (const FieldDefinition& field : fields) converted.push_back(ConvertField(field, storage));
+  for (const FieldDefinition& field : fields) {
+    if (!IsDroppedName(field.name)) converted.push_back(ConvertField(field, storage));
+  }
   return converted;
 }
 
@@ -129,7 +136,7 @@ std::optional<CodegenError> CollectObject(const Definition& type, const MergedSc
   }
   if (operations != nullptr) {
     for (const FieldDefinition& field : type.fields) {
-      operations->Put(field.name, ConvertField(field, storage));
+      if (!IsDroppedName(field.name)) operations->Put(field.name, ConvertField(field, storage));
     }
     return std::nullopt;
   }
@@ -158,7 +165,9 @@ CodeGenField ConvertField(const FieldDefinition& field, const boost::json::stora
   converted.location = field.location;
   converted.parameters.reserve(field.arguments.size());
   for (const InputValueDefinition& argument : field.arguments) {
-    converted.parameters.push_back(ConvertInputValue(argument, storage));
+    if (!IsDroppedName(argument.name)) {
+      converted.parameters.push_back(ConvertInputValue(argument, storage));
+    }
   }
   return converted;
 }
@@ -179,7 +188,9 @@ CodegenResult<SchemaModel> CollectTypes(const MergedSchema& schema) {
       case DefinitionKind::InputObject: {
         CodeGenInputObject input{type.name, {}};
         for (const InputValueDefinition& value : type.input_fields) {
-          input.input_values.push_back(ConvertInputValue(value, storage));
+          if (!IsDroppedName(value.name)) {
+            input.input_values.push_back(ConvertInputValue(value, storage));
+          }
         }
         out.inputs.Put(type.name, std::move(input));
         break;
