@@ -5,6 +5,7 @@
 #include "codegen/model_generator.h"
 #include "service/api.h"
 #include "service/job_runner.h"
+#include "service/recent_generations.h"
 #include "service/resources.h"
 
 namespace amplify::service {
@@ -27,6 +28,11 @@ Result<StoredResource> CurrentApi(store::StoreReader& r, const store::Scope& sco
 
 std::string SchemaOf(const StoredResource& api) { return StringMember(api.config, "transformSchema"); }
 
+RecentGenerations& Recent() {
+  static RecentGenerations recent;
+  return recent;
+}
+
 // Completes the job: generates from the schema the API holds *now* (an update that ran between
 // start and completion is what the models must describe) and stores both strings, or ends the
 // job FAILED saying what is wrong with the schema and where.
@@ -40,14 +46,14 @@ Status ApplyGenerateModels(StoreWriter& w, const store::Scope& scope, const obje
     return BadRequest(fmt::format("The API {} has no transformSchema to generate models from.",
                                   name));
   }
-  codegen::CodegenResult<codegen::GeneratedModels> generated = codegen::GenerateModels(schema);
-  if (!generated) {
+  std::shared_ptr<const Generation> generated = GenerationOf(Recent(), schema);
+  if (!generated->ok()) {
     return BadRequest(fmt::format("The transformSchema of API {} is not valid: {}", name,
-                                  generated.error().ToString()));
+                                  generated->error().ToString()));
   }
   StoredResource& resource = *api;
-  resource.state[kModels] = std::move(generated->models);
-  resource.state[kModelIntrospectionSchema] = std::move(generated->model_introspection_schema);
+  resource.state[kModels] = generated->value().models;
+  resource.state[kModelIntrospectionSchema] = generated->value().model_introspection_schema;
   resource.state[kModelsStatus] = "LATEST";
   auto record = w.GetResource(scope, app_id, env, kApi, name);
   record->config_json = SerializeStoredResource(resource);
@@ -64,6 +70,12 @@ void GenerateBackendAPIModels(const Services& s, Call call) {
   std::string env = StringMember(call.input, "backendEnvironmentName");
   std::string name = StringMember(call.input, "resourceName");
   int64_t now = s.clock.NowMillis();
+  // Generate here, on the request thread, so the job's completion inside the store's write
+  // finds the result (RecentGenerations); the write checks everything again.
+  if (Result<StoredResource> api = CurrentApi(s.store.Reader(), scope, app_id, env, name);
+      api.ok() && !SchemaOf(*api).empty()) {
+    (void)GenerationOf(Recent(), SchemaOf(*api));
+  }
   RunJob(
       s, std::move(call),
       [=](StoreWriter& w) -> Result<jobs::JobStart> {
