@@ -79,6 +79,7 @@ std::string AmplifyMetaConfig(const store::Scope& scope, const std::string& app_
                          {"StackId", id.stack_id},
                          {"AmplifyAppId", app_id}}}};
   for (const store::ResourceRecord& r : resources) {
+    if (r.category == kApiModels) continue;  // not a resource of amplify-meta.json
     StoredResource stored = ParseStoredResource(r);
     boost::json::object entry;
     entry["service"] = DefaultServiceOf(r.category);

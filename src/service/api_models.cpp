@@ -2,6 +2,10 @@
 
 #include <fmt/format.h>
 
+#include <charconv>
+#include <optional>
+#include <string_view>
+
 #include "codegen/model_generator.h"
 #include "service/api.h"
 #include "service/job_runner.h"
@@ -28,6 +32,29 @@ Result<StoredResource> CurrentApi(store::StoreReader& r, const store::Scope& sco
 
 std::string SchemaOf(const StoredResource& api) { return StringMember(api.config, "transformSchema"); }
 
+// The models record: "<size of models>\n", then both strings as they are (no JSON escaping of
+// megabytes of JSON text on every write and read).
+std::string EncodeModels(const codegen::GeneratedModels& m) {
+  std::string out = std::to_string(m.models.size()) + "\n";
+  out.reserve(out.size() + m.models.size() + m.model_introspection_schema.size());
+  out += m.models;
+  out += m.model_introspection_schema;
+  return out;
+}
+
+std::optional<codegen::GeneratedModels> DecodeModels(std::string_view text) {
+  size_t newline = text.find('\n');
+  if (newline == std::string_view::npos) return std::nullopt;
+  size_t size = 0;
+  auto [end, ec] = std::from_chars(text.data(), text.data() + newline, size);
+  if (ec != std::errc() || end != text.data() + newline || size > text.size() - newline - 1) {
+    return std::nullopt;
+  }
+  std::string_view rest = text.substr(newline + 1);
+  return codegen::GeneratedModels{std::string(rest.substr(0, size)),
+                                  std::string(rest.substr(size))};
+}
+
 RecentGenerations& Recent() {
   static RecentGenerations recent;
   return recent;
@@ -51,13 +78,15 @@ Status ApplyGenerateModels(StoreWriter& w, const store::Scope& scope, const obje
     return BadRequest(fmt::format("The transformSchema of API {} is not valid: {}", name,
                                   generated->error().ToString()));
   }
+  int64_t now = p.at("nowMs").as_int64();
+  auto existing = w.GetResource(scope, app_id, env, kApiModels, name);
+  w.PutResource(scope, {app_id, env, kApiModels, name, EncodeModels(generated->value()),
+                        existing ? existing->created_ms : now, now});
   StoredResource& resource = *api;
-  resource.state[kModels] = generated->value().models;
-  resource.state[kModelIntrospectionSchema] = generated->value().model_introspection_schema;
   resource.state[kModelsStatus] = "LATEST";
   auto record = w.GetResource(scope, app_id, env, kApi, name);
   record->config_json = SerializeStoredResource(resource);
-  record->updated_ms = p.at("nowMs").as_int64();
+  record->updated_ms = now;
   w.PutResource(scope, *record);
   return OkStatus();
 }
@@ -104,9 +133,12 @@ void GetBackendAPIModels(const Services& s, Call call) {
   // LATEST only while the stored strings describe the current schema (api.cpp marks STALE).
   std::string status = StringMember(state, kModelsStatus);
   object out{{"status", status == "LATEST" ? "LATEST" : "STALE"}};
-  if (const auto* models = state.if_contains(kModels)) out["models"] = *models;
-  if (const auto* introspection = state.if_contains(kModelIntrospectionSchema)) {
-    out["modelIntrospectionSchema"] = *introspection;
+  auto record = s.store.Reader().GetResource(call.scope, app_id, env, kApiModels, name);
+  if (record) {
+    if (auto models = DecodeModels(record->config_json)) {
+      out["models"] = std::move(models->models);
+      out["modelIntrospectionSchema"] = std::move(models->model_introspection_schema);
+    }
   }
   call.reply(std::move(out));
 }

@@ -13,8 +13,4 @@ void GetBackendAPIModels(const Services& s, Call call);
 // Registers the job applier that generates and stores the models.
 void RegisterModelsApplier(jobs::JobEngine& engine);
 
-// StoredResource.state members holding the generated strings.
-inline constexpr const char* kModels = "models";
-inline constexpr const char* kModelIntrospectionSchema = "modelIntrospectionSchema";
-
 }  // namespace amplify::service

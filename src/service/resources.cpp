@@ -95,6 +95,7 @@ Status ApplyResourceChange(store::StoreWriter& w, const store::Scope& scope, con
 
   if (c.kind == ChangeKind::kDelete) {
     w.DeleteResource(scope, c.app_id, c.environment, c.category, c.name);
+    if (c.category == kApi) w.DeleteResource(scope, c.app_id, c.environment, kApiModels, c.name);
   } else {
     auto existing = w.GetResource(scope, c.app_id, c.environment, c.category, c.name);
     w.PutResource(scope, {c.app_id, c.environment, c.category, c.name,

@@ -14,6 +14,9 @@ namespace amplify::service {
 inline constexpr const char* kAuth = "auth";
 inline constexpr const char* kApi = "api";
 inline constexpr const char* kStorage = "storage";
+// Generated models of the API resource of the same name (api_models.h): a record of their own,
+// so the API's document stays small, and clones and deletions of environments carry them.
+inline constexpr const char* kApiModels = "api-models";
 
 // A resource's stored document: its configuration as Get* reports it (wire names), the
 // identifiers it was given (amplify-meta.json `output`), and whether it was imported.

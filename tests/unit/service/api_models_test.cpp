@@ -69,6 +69,21 @@ TEST_F(ApiModelsTest, ASchemaChangeMarksTheLastModelsStale) {
   EXPECT_NE(Str(latest.body, "models").find("\"Note\""), std::string::npos);
 }
 
+TEST_F(ApiModelsTest, ModelsStayOutOfAmplifyMetaAndGoWithTheirApi) {
+  ASSERT_EQ(CreateApi(kSchema).status, 200);
+  ASSERT_EQ(Generate().status, 200);
+  std::string meta = Str(Post("/backend/a/details", R"({"backendEnvironmentName":"dev"})").body,
+                         "amplifyMetaConfig");
+  EXPECT_NE(meta.find("\"blog\""), std::string::npos) << meta;
+  EXPECT_EQ(meta.find("api-models"), std::string::npos) << meta;
+  EXPECT_EQ(meta.find("export const schema"), std::string::npos) << meta;
+  ASSERT_EQ(Post("/backend/a/api/dev/remove", R"({"resourceName":"blog"})").status, 200);
+  ASSERT_EQ(CreateApi(kSchema).status, 200);
+  HttpReply fresh = Models();
+  EXPECT_EQ(Str(fresh.body, "status"), "STALE");
+  EXPECT_FALSE(fresh.body.contains("models"));
+}
+
 TEST_F(ApiModelsTest, AnInvalidSchemaFailsTheJobAndKeepsWhatWasThere) {
   ASSERT_EQ(CreateApi("type Post @model { id: ID! title: Strin }").status, 200);
   HttpReply started = Generate();
