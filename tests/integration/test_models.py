@@ -196,6 +196,26 @@ class ModelsTest(ServerTestCase):
         self.assertAwsError("NotFoundException", self.models, app_id, status=404)
 
 
+class ModelsPersistenceTest(ServerTestCase):
+
+    def test_generated_models_survive_kill_9(self):
+        app_id = unique()
+        self.create_backend(app_id)
+        self.client.create_backend_api(AppId=app_id, BackendEnvironmentName="dev",
+                                       ResourceName="blog",
+                                       ResourceConfig={"TransformSchema": BLOG_SCHEMA})
+        self.client.generate_backend_api_models(AppId=app_id, BackendEnvironmentName="dev",
+                                                ResourceName="blog")
+        before = self.client.get_backend_api_models(AppId=app_id, BackendEnvironmentName="dev",
+                                                    ResourceName="blog")
+        self.server.restart(kill=True)
+        client = self.server.client()
+        after = client.get_backend_api_models(AppId=app_id, BackendEnvironmentName="dev",
+                                              ResourceName="blog")
+        for key in ("Status", "Models", "ModelIntrospectionSchema"):
+            self.assertEqual(after[key], before[key], key)
+
+
 class DelayedModelsTest(ServerTestCase):
     server_args = ("--job-duration", "0.3")
 
