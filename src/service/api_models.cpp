@@ -30,7 +30,9 @@ Result<StoredResource> CurrentApi(store::StoreReader& r, const store::Scope& sco
   return ParseStoredResource(*record);
 }
 
-std::string SchemaOf(const StoredResource& api) { return StringMember(api.config, "transformSchema"); }
+std::string SchemaOf(const StoredResource& api) {
+  return StringMember(api.config, "transformSchema");
+}
 
 // The models record: "<size of models>\n", then both strings as they are (no JSON escaping of
 // megabytes of JSON text on every write and read).
@@ -70,8 +72,8 @@ Status ApplyGenerateModels(StoreWriter& w, const store::Scope& scope, const obje
   if (!api) return api.error();
   std::string schema = SchemaOf(*api);
   if (schema.empty()) {
-    return BadRequest(fmt::format("The API {} has no transformSchema to generate models from.",
-                                  name));
+    return BadRequest(
+        fmt::format("The API {} has no transformSchema to generate models from.", name));
   }
   std::shared_ptr<const Generation> generated = GenerationOf(Recent(), schema);
   if (!generated->ok()) {
@@ -114,11 +116,9 @@ void GenerateBackendAPIModels(const Services& s, Call call) {
           return BadRequest(fmt::format(
               "The API {} has no transformSchema: set one with UpdateBackendAPI first.", name));
         }
-        return jobs::JobStart{app_id, env, kOperation,
-                              object{{"appId", app_id},
-                                     {"environment", env},
-                                     {"name", name},
-                                     {"nowMs", now}}};
+        return jobs::JobStart{
+            app_id, env, kOperation,
+            object{{"appId", app_id}, {"environment", env}, {"name", name}, {"nowMs", now}}};
       },
       [env](const store::JobRecord& job) { return JobResponse(job, env); });
 }

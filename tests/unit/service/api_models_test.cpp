@@ -109,9 +109,9 @@ TEST_F(ApiModelsTest, WithoutASchemaThereIsNothingToGenerate) {
 TEST_F(ApiModelsTest, MissingApisAndEnvironmentsAreNotFound) {
   EXPECT_EQ(Str(Generate().body, "resourceType"), "BackendAPI");
   EXPECT_EQ(Str(Models().body, "resourceType"), "BackendAPI");
-  EXPECT_EQ(Str(Post("/backend/a/api/nope/getModels", R"({"resourceName":"blog"})").body,
-                "resourceType"),
-            "BackendEnvironment");
+  EXPECT_EQ(
+      Str(Post("/backend/a/api/nope/getModels", R"({"resourceName":"blog"})").body, "resourceType"),
+      "BackendEnvironment");
 }
 
 }  // namespace
