@@ -24,9 +24,8 @@ constexpr const char* kOperation = "GenerateBackendAPIModels";
 Result<StoredResource> CurrentApi(store::StoreReader& r, const store::Scope& scope,
                                   const std::string& app_id, const std::string& env,
                                   const std::string& name) {
-  if (Status ok = RequireEnvironment(r, scope, app_id, env); !ok) return ok.error();
-  auto record = r.GetResource(scope, app_id, env, kApi, name);
-  if (!record) return ResourceNotFound(kApi, app_id, env, name);
+  auto record = FindResource(r, scope, app_id, env, kApi, name);
+  if (!record) return record.error();
   return ParseStoredResource(*record);
 }
 

@@ -41,12 +41,8 @@ void GetBackendAuth(const Services& s, Call call) {
   std::string app_id = StringMember(call.input, "appId");
   std::string env = StringMember(call.input, "backendEnvironmentName");
   std::string name = StringMember(call.input, "resourceName");
-  store::StoreReader& r = s.store.Reader();
-  if (Status ok = RequireEnvironment(r, call.scope, app_id, env); !ok) {
-    return call.reply(ok.error());
-  }
-  auto record = r.GetResource(call.scope, app_id, env, kAuth, name);
-  if (!record) return call.reply(ResourceNotFound(kAuth, app_id, env, name));
+  auto record = FindResource(s.store.Reader(), call.scope, app_id, env, kAuth, name);
+  if (!record) return call.reply(record.error());
   StoredResource stored = ParseStoredResource(*record);
   call.reply(object{{"appId", app_id},
                     {"backendEnvironmentName", env},

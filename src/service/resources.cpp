@@ -152,6 +152,15 @@ Status RequireEnvironment(store::StoreReader& r, const store::Scope& scope,
   return OkStatus();
 }
 
+Result<store::ResourceRecord> FindResource(store::StoreReader& r, const store::Scope& scope,
+                                           const std::string& app_id, const std::string& env,
+                                           const std::string& category, const std::string& name) {
+  if (Status ok = RequireEnvironment(r, scope, app_id, env); !ok) return ok.error();
+  auto record = r.GetResource(scope, app_id, env, category, name);
+  if (!record) return ResourceNotFound(category, app_id, env, name);
+  return std::move(*record);
+}
+
 void RunResourceJob(const Services& s, Call call, std::string category, std::string name,
                     ChangePlanner plan, JobFormatter format) {
   store::Scope scope = call.scope;

@@ -46,6 +46,12 @@ AwsError ResourceExists(const std::string& category, const std::string& app_id,
 Status RequireEnvironment(store::StoreReader& r, const store::Scope& scope,
                           const std::string& app_id, const std::string& env);
 
+// The resource `category`/`name` of the environment, or the NotFound that says what is missing
+// (the app, the environment or the resource).
+Result<store::ResourceRecord> FindResource(store::StoreReader& r, const store::Scope& scope,
+                                           const std::string& app_id, const std::string& env,
+                                           const std::string& category, const std::string& name);
+
 enum class ChangeKind { kCreate, kReplace, kDelete };
 
 // One resource change, carried by the job and applied when it completes.
