@@ -1,5 +1,5 @@
 // amplifybackend-server: the AWS Amplify Admin UI backend API (amplifybackend 2020-08-11),
-// self-hosted. Flags per DESIGN.md §1; each also reads an AMPLIFYBACKEND_* variable.
+// self-hosted. Every flag also reads an AMPLIFYBACKEND_* variable (README "Flags").
 #include <signal.h>
 #include <spdlog/spdlog.h>
 
@@ -7,14 +7,19 @@
 #include <cmath>
 #include <thread>
 
+#include "common/worker_pool.h"
 #include "http/server.h"
 #include "jobs/job_engine.h"
 #include "ops/metrics.h"
+#include "protocol/aws_responses.h"
 #include "protocol/dispatcher.h"
-#include "service/operation_table.h"
+#include "service/job_changes.h"
 #include "store/store.h"
 
 namespace {
+
+// Model generations that may wait for the worker pool before requests are turned away.
+constexpr size_t kPreparationQueue = 64;
 
 struct Flags {
   std::string host = "127.0.0.1";
@@ -32,12 +37,15 @@ struct Flags {
 };
 
 void AddFlags(CLI::App& app, Flags& f) {
-  app.add_option("--host", f.host, "Address to listen on")->envname("AMPLIFYBACKEND_HOST")
+  app.add_option("--host", f.host, "Address to listen on")
+      ->envname("AMPLIFYBACKEND_HOST")
       ->capture_default_str();
   app.add_option("--port", f.port, "Port to listen on (0 = any free port)")
-      ->envname("AMPLIFYBACKEND_PORT")->capture_default_str();
+      ->envname("AMPLIFYBACKEND_PORT")
+      ->capture_default_str();
   app.add_option("--data-dir", f.data_dir, "Folder of the embedded SQLite database")
-      ->envname("AMPLIFYBACKEND_DATA_DIR")->capture_default_str();
+      ->envname("AMPLIFYBACKEND_DATA_DIR")
+      ->capture_default_str();
   app.add_option("--database-url", f.database_url,
                  "postgresql://... to share one PostgreSQL database between server processes")
       ->envname("AMPLIFYBACKEND_DATABASE_URL");
@@ -45,27 +53,37 @@ void AddFlags(CLI::App& app, Flags& f) {
       ->envname("AMPLIFYBACKEND_IN_MEMORY");
   app.add_option("--job-duration", f.job_duration_s,
                  "Seconds a job runs before it completes (0 = complete before the response)")
-      ->envname("AMPLIFYBACKEND_JOB_DURATION")->check(CLI::Range(0.0, 86400.0))
+      ->envname("AMPLIFYBACKEND_JOB_DURATION")
+      ->check(CLI::Range(0.0, 86400.0))
       ->capture_default_str();
   app.add_option("--region", f.region, "Region of requests that carry no SigV4 credential scope")
-      ->envname("AMPLIFYBACKEND_REGION")->capture_default_str();
+      ->envname("AMPLIFYBACKEND_REGION")
+      ->capture_default_str();
   app.add_option("--token-ttl", f.token_ttl_s, "Seconds a CreateToken challenge stays valid")
-      ->envname("AMPLIFYBACKEND_TOKEN_TTL")->check(CLI::Range(1, 86400))->capture_default_str();
+      ->envname("AMPLIFYBACKEND_TOKEN_TTL")
+      ->check(CLI::Range(1, 86400))
+      ->capture_default_str();
   app.add_option("--idle-timeout", f.idle_timeout_s, "Seconds before an idle connection closes")
-      ->envname("AMPLIFYBACKEND_IDLE_TIMEOUT")->check(CLI::Range(1, 3600))->capture_default_str();
+      ->envname("AMPLIFYBACKEND_IDLE_TIMEOUT")
+      ->check(CLI::Range(1, 3600))
+      ->capture_default_str();
   app.add_option("--threads", f.threads, "Event loops (0 = one per core)")
-      ->envname("AMPLIFYBACKEND_THREADS")->capture_default_str();
+      ->envname("AMPLIFYBACKEND_THREADS")
+      ->capture_default_str();
   app.add_option("--body-limit", f.body_limit, "Largest request body in bytes")
-      ->envname("AMPLIFYBACKEND_BODY_LIMIT")->capture_default_str();
+      ->envname("AMPLIFYBACKEND_BODY_LIMIT")
+      ->capture_default_str();
   app.add_option("--log-level", f.log_level, "trace, debug, info, warn, error or off")
-      ->envname("AMPLIFYBACKEND_LOG_LEVEL")->capture_default_str();
+      ->envname("AMPLIFYBACKEND_LOG_LEVEL")
+      ->capture_default_str();
 }
 
 int Serve(const Flags& f) {
   spdlog::set_level(spdlog::level::from_str(f.log_level));
   if (!f.database_url.empty()) {
-    spdlog::error("--database-url: the PostgreSQL store is not available in this version yet; "
-                  "use the embedded SQLite store (--data-dir) instead");
+    spdlog::error(
+        "--database-url: the PostgreSQL store is not available in this version yet; "
+        "use the embedded SQLite store (--data-dir) instead");
     return 2;
   }
   // Signals go to one waiting thread; every other thread inherits the blocked mask.
@@ -79,13 +97,16 @@ int Serve(const Flags& f) {
   auto store = amplify::store::OpenSqliteStore({f.data_dir, f.in_memory});
   amplify::SystemClock clock;
   amplify::RandomIdSource ids;
-  amplify::jobs::JobEngine jobs(
-      *store, clock, ids, std::chrono::milliseconds(std::llround(f.job_duration_s * 1000)));
-  amplify::service::RegisterAppliers(jobs);
+  // Model generation runs here, off the event loops and the store's writer.
+  amplify::WorkerPool pool(amplify::WorkerPool::DefaultThreads(), kPreparationQueue);
+  amplify::jobs::JobOptions job_options;
+  job_options.duration = std::chrono::milliseconds(std::llround(f.job_duration_s * 1000));
+  amplify::jobs::JobEngine jobs(*store, clock, ids, job_options, &amplify::service::DecodeChange,
+                                pool);
   jobs.Start();
-  amplify::service::Services services{*store, jobs, clock, ids, {f.region, f.token_ttl_s}};
   amplify::ops::Metrics metrics;
-  amplify::protocol::Dispatcher dispatcher(services, metrics);
+  amplify::protocol::Dispatcher dispatcher(
+      {*store, jobs, pool, clock, ids, metrics, {f.region, f.token_ttl_s}});
 
   amplify::http::ServerOptions options;
   options.host = f.host;
@@ -93,10 +114,11 @@ int Serve(const Flags& f) {
   options.threads = f.threads;
   options.body_limit = f.body_limit;
   options.idle_timeout = std::chrono::seconds(f.idle_timeout_s);
-  amplify::http::Server server(options, [&dispatcher](amplify::http::Request&& r,
-                                                      amplify::http::Responder respond) {
-    dispatcher.Handle(std::move(r), std::move(respond));
-  });
+  options.error_writer = &amplify::protocol::TransportErrorResponse;
+  amplify::http::Server server(
+      options, [&dispatcher](amplify::http::Request&& r, amplify::http::Responder respond) {
+        dispatcher.Handle(std::move(r), std::move(respond));
+      });
   server.Listen();
   std::string where = f.in_memory ? "memory" : store->Kind() + " " + f.data_dir;
   spdlog::info("amplifybackend-server {} listening on http://{}:{} (store: {}, job duration: {}s)",
@@ -113,6 +135,7 @@ int Serve(const Flags& f) {
   pthread_kill(waiter.native_handle(), SIGTERM);
   waiter.join();
   jobs.Stop();
+  pool.Stop();
   spdlog::info("stopped");
   return 0;
 }

@@ -26,14 +26,13 @@ std::optional<CredentialScope> ParseCredentialScope(std::string_view header) {
                          std::string(parts[3])};
 }
 
-store::Scope ResolveScope(std::string_view authorization, std::string_view default_region) {
-  store::Scope scope{std::string(kDefaultAccount), std::string(default_region)};
+Scope ResolveScope(std::string_view authorization, std::string_view default_region) {
+  Scope scope{std::string(kDefaultAccount), std::string(default_region)};
   auto credential = ParseCredentialScope(authorization);
   if (!credential) return scope;
   const std::string& key = credential->access_key_id;
-  if (key.size() == 12 && std::all_of(key.begin(), key.end(), [](unsigned char c) {
-        return std::isdigit(c);
-      })) {
+  if (key.size() == 12 &&
+      std::all_of(key.begin(), key.end(), [](unsigned char c) { return std::isdigit(c); })) {
     scope.account = key;
   }
   scope.region = credential->region;

@@ -1,18 +1,18 @@
 #pragma once
 // SigV4 Authorization header parsing (no verification yet) and account/region resolution
-// (DESIGN.md §5). Pure functions.
+// (docs/DECISIONS.md "Accounts and regions"). Pure functions.
 #include <optional>
 #include <string>
 #include <string_view>
 
-#include "store/records.h"
+#include "common/scope.h"
 
 namespace amplify::auth {
 
 // "AWS4-HMAC-SHA256 Credential=AKID/20260101/us-east-1/amplifybackend/aws4_request, ..."
 struct CredentialScope {
   std::string access_key_id;
-  std::string date;     // yyyymmdd
+  std::string date;  // yyyymmdd
   std::string region;
   std::string service;
 };
@@ -24,6 +24,6 @@ inline constexpr std::string_view kDefaultAccount = "000000000000";
 
 // A 12-digit access key id is the account id, else 000000000000; the region is the
 // credential scope's, else `default_region`.
-store::Scope ResolveScope(std::string_view authorization, std::string_view default_region);
+Scope ResolveScope(std::string_view authorization, std::string_view default_region);
 
 }  // namespace amplify::auth

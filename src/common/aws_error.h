@@ -1,22 +1,14 @@
 #pragma once
-// One value type for every error a client can see. The four modelled AWS errors
-// (OPERATIONS.md §1.4) plus the protocol-level ones the transport and router produce.
+// One value type for every error a client can see. The codes, their HTTP statuses and
+// X-Amzn-ErrorType values come from the service model (model/service_model_generated.h): the
+// model's four exceptions plus the protocol errors the transport and router produce.
 #include <string>
+
+#include "model/service_model_generated.h"
 
 namespace amplify {
 
-enum class ErrorCode {
-  kBadRequest,           // 400 BadRequestException
-  kNotFound,             // 404 NotFoundException (resourceType)
-  kTooManyRequests,      // 429 TooManyRequestsException (limitType)
-  kGatewayTimeout,       // 504 GatewayTimeoutException
-  kUnknownOperation,     // 404: no operation at this path
-  kMethodNotAllowed,     // 405: path exists, method does not
-  kPayloadTooLarge,      // 413
-  kHeadersTooLarge,      // 431
-  kNotImplemented,       // 501: operation routed, handler comes later
-  kInternal,             // 500: our bug; detail goes to the log only
-};
+using model::ErrorCode;
 
 struct AwsError {
   ErrorCode code = ErrorCode::kInternal;
@@ -43,15 +35,18 @@ inline AwsError UnknownOperation(std::string message) {
 inline AwsError MethodNotAllowed(std::string message) {
   return {ErrorCode::kMethodNotAllowed, std::move(message), {}, {}};
 }
-inline AwsError NotImplemented(std::string message) {
-  return {ErrorCode::kNotImplemented, std::move(message), {}, {}};
+inline AwsError PayloadTooLarge(std::string message) {
+  return {ErrorCode::kPayloadTooLarge, std::move(message), {}, {}};
+}
+inline AwsError HeadersTooLarge(std::string message) {
+  return {ErrorCode::kHeadersTooLarge, std::move(message), {}, {}};
 }
 inline AwsError Internal(std::string message) {
   return {ErrorCode::kInternal, std::move(message), {}, {}};
 }
 
-// HTTP status and the X-Amzn-ErrorType value for a code.
+// HTTP status and the X-Amzn-ErrorType value for a code (the model's error table).
 int HttpStatusOf(ErrorCode code);
-const char* ErrorTypeOf(ErrorCode code);
+std::string_view ErrorTypeOf(ErrorCode code);
 
 }  // namespace amplify

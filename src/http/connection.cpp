@@ -9,7 +9,7 @@
 #include <boost/beast/http/error.hpp>
 
 #include "http/event_loop.h"
-#include "http/response_writer.h"
+#include "http/response_head.h"
 
 namespace amplify::http {
 namespace {
@@ -128,15 +128,16 @@ void Connection::OnParseError(const error_code& ec) {
   const auto& options = loop_->state().options;
   Response response;
   if (ec == beast::http::error::header_limit) {
-    response =
-        ErrorResponse(431, "RequestHeaderFieldsTooLargeException",
-                      fmt::format("Request header section exceeds {} bytes", options.header_limit));
+    response = TransportErrorResponse(
+        TransportError::kHeadersTooLarge,
+        fmt::format("Request header section exceeds {} bytes", options.header_limit));
   } else if (ec == beast::http::error::body_limit) {
-    response = ErrorResponse(413, "RequestEntityTooLargeException",
-                             fmt::format("Request body exceeds {} bytes", options.body_limit));
+    response =
+        TransportErrorResponse(TransportError::kBodyTooLarge,
+                               fmt::format("Request body exceeds {} bytes", options.body_limit));
   } else {
-    response = ErrorResponse(400, "BadRequestException",
-                             fmt::format("Malformed HTTP request: {}", ec.message()));
+    response = TransportErrorResponse(TransportError::kMalformedRequest,
+                                      fmt::format("Malformed HTTP request: {}", ec.message()));
   }
   // The stream cannot be resynchronised after a framing error, so the connection ends here.
   linger_after_write_ = true;
@@ -167,9 +168,7 @@ void Connection::Dispatch() {
   Request request = std::move(parser_->request());
   parser_.reset();
   // The Responder owns a reference so the connection outlives a handler that answers later.
-  Responder responder = [self = shared_from_this(), sequence](Response response) mutable {
-    if (self) Complete(std::move(self), sequence, std::move(response));
-  };
+  Responder responder(shared_from_this(), sequence);
   try {
     loop_->state().handler(std::move(request), std::move(responder));
     return;
@@ -178,22 +177,44 @@ void Connection::Dispatch() {
   } catch (...) {
     spdlog::error("http: handler threw a non-standard exception");
   }
-  Complete(shared_from_this(), sequence, ErrorResponse(500, "InternalFailure", "internal error"));
+  Complete(sequence, TransportErrorResponse(TransportError::kHandlerFailed, "internal error"));
+}
+
+Response Connection::TransportErrorResponse(TransportError error, std::string_view message) const {
+  const TransportErrorWriter& writer = loop_->state().options.error_writer;
+  if (writer) return writer(error, message);
+  Response response;  // no writer (a bare transport, e.g. the benchmark's): status and text
+  response.status = error == TransportError::kHeadersTooLarge ? 431
+                    : error == TransportError::kBodyTooLarge  ? 413
+                    : error == TransportError::kHandlerFailed ? 500
+                                                              : 400;
+  response.body = std::string(message);
+  response.content_type = "text/plain";
+  return response;
 }
 
 // Any thread. Only the first call for the awaited request wins; the rest are dropped.
-void Connection::Complete(std::shared_ptr<Connection> self, uint64_t sequence,
-                          Response&& response) {
+void Connection::Complete(uint64_t sequence, Response&& response) {
   uint64_t expected = sequence;
-  if (!self->awaiting_.compare_exchange_strong(expected, 0, std::memory_order_acq_rel)) return;
-  auto& context = self->loop_->context();
+  if (!awaiting_.compare_exchange_strong(expected, 0, std::memory_order_acq_rel)) return;
+  auto& context = loop_->context();
   if (context.get_executor().running_in_this_thread()) {
-    self->OnResponse(std::move(response));
+    OnResponse(std::move(response));
     return;
   }
-  net::post(context, [self = std::move(self), response = std::move(response)]() mutable {
+  net::post(context, [self = shared_from_this(), response = std::move(response)]() mutable {
     self->OnResponse(std::move(response));
   });
+}
+
+void Connection::Post(std::function<void()> work) {
+  auto& context = loop_->context();
+  if (context.get_executor().running_in_this_thread()) {
+    work();
+    return;
+  }
+  // The work holds no reference to the connection: a Responder it captured does.
+  net::post(context, std::move(work));
 }
 
 void Connection::OnResponse(Response&& response) {

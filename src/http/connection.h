@@ -17,21 +17,26 @@ namespace amplify::http {
 
 class EventLoop;
 
-class Connection : public std::enable_shared_from_this<Connection>,
-                   public boost::intrusive::list_base_hook<> {
+class Connection final : public ResponseSink,
+                         public std::enable_shared_from_this<Connection>,
+                         public boost::intrusive::list_base_hook<> {
  public:
   using Clock = std::chrono::steady_clock;
 
   // Registers nothing: the loop links the connection into its list.
   static std::shared_ptr<Connection> Create(std::shared_ptr<EventLoop> loop,
                                             boost::asio::ip::tcp::socket socket);
-  ~Connection();
+  ~Connection() override;
 
   // Loop thread only.
   void Start();
   Clock::time_point deadline() const { return deadline_; }
   void OnDeadline();
   void OnServerStop();
+
+  // ResponseSink, any thread: a Responder's response, and work for this connection's loop.
+  void Complete(uint64_t sequence, Response&& response) override;
+  void Post(std::function<void()> work) override;
 
  private:
   enum class Phase { kIdle, kHeader, kBody, kHandling, kWriting, kLingering, kClosed };
@@ -46,7 +51,7 @@ class Connection : public std::enable_shared_from_this<Connection>,
   void OnParseError(const boost::system::error_code& ec);
   void SendContinue();
   void Dispatch();
-  static void Complete(std::shared_ptr<Connection> self, uint64_t sequence, Response&& response);
+  Response TransportErrorResponse(TransportError error, std::string_view message) const;
   void OnResponse(Response&& response);
   void Write(Response&& response, bool keep_alive);
   void OnWrite(const boost::system::error_code& ec);

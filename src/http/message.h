@@ -1,9 +1,10 @@
 #pragma once
 // Transport-neutral request/response: handlers and the protocol layer never see Beast.
+#include <cstdint>
 #include <functional>
+#include <memory>
 #include <string>
-#include <utility>
-#include <vector>
+#include <string_view>
 
 namespace amplify::http {
 
@@ -11,20 +12,58 @@ struct Request {
   std::string method;  // "GET", "POST", "OPTIONS", ...
   std::string target;  // raw request-target, e.g. "/prod/backend/app%201/details?x=1"
   std::string body;
-  std::string authorization;  // Authorization header ("" if absent)
-  std::string origin;         // Origin header ("" if absent)
+  std::string authorization;                   // Authorization header ("" if absent)
+  std::string origin;                          // Origin header ("" if absent)
   std::string access_control_request_headers;  // for CORS preflight
 };
 
 struct Response {
   int status = 200;
   std::string body;
-  std::string content_type = "application/json";
-  std::vector<std::pair<std::string, std::string>> headers;  // extra headers
+  std::string_view content_type = "application/json";  // static text
+  // Extra header lines, "Name: value\r\n" each; AddHeader appends them safely.
+  std::string headers;
 };
 
-// Completes a request. May be called from any thread, exactly once.
-using Responder = std::function<void(Response)>;
+// Appends a header line, unless the name is not an HTTP token, the value holds CR or LF, or the
+// name is a framing header the transport writes itself (Content-Length, Connection, ...).
+void AddHeader(Response& response, std::string_view name, std::string_view value);
+
+// Where a Responder delivers: the connection (http/connection.h), or a test's functions.
+class ResponseSink {
+ public:
+  virtual ~ResponseSink() = default;
+  virtual void Complete(uint64_t sequence, Response&& response) = 0;
+  virtual void Post(std::function<void()> work) = 0;
+};
+
+// Completes one request: small, copyable, usable from any thread.
+class Responder {
+ public:
+  Responder() = default;
+  Responder(std::shared_ptr<ResponseSink> sink, uint64_t sequence)
+      : sink_(std::move(sink)), sequence_(sequence) {}
+
+  // Sends the response; only the first call for a request counts.
+  void operator()(Response response) const { sink_->Complete(sequence_, std::move(response)); }
+  // Runs `work` on the thread that owns the request's connection (its event loop), e.g. to
+  // build a response there once a store thread has finished its part.
+  void Post(std::function<void()> work) const { sink_->Post(std::move(work)); }
+
+ private:
+  std::shared_ptr<ResponseSink> sink_;
+  uint64_t sequence_ = 0;
+};
+
+// A Responder over a plain function, for tests and tools: Post runs the work at once.
+Responder MakeResponder(std::function<void(Response)> send);
+
 using Handler = std::function<void(Request&&, Responder)>;
+
+// What went wrong before a request reached the handler (or when the handler threw).
+enum class TransportError { kMalformedRequest, kBodyTooLarge, kHeadersTooLarge, kHandlerFailed };
+// Writes the response for a transport error; the server's owner supplies it, so transport and
+// protocol errors come from one writer (protocol/error_writer.h).
+using TransportErrorWriter = std::function<Response(TransportError, std::string_view message)>;
 
 }  // namespace amplify::http

@@ -11,13 +11,15 @@ namespace amplify::http {
 
 struct ServerOptions {
   std::string host = "127.0.0.1";
-  uint16_t port = 4566;        // 0 = any free port (see Server::port())
-  unsigned threads = 0;        // event loops; 0 = one per core
-  size_t body_limit = 1 << 20;         // bytes; larger → 413 JSON error
-  size_t header_limit = 16 << 10;      // bytes; larger → 431 JSON error
+  uint16_t port = 4566;                     // 0 = any free port (see Server::port())
+  unsigned threads = 0;                     // event loops; 0 = one per core
+  size_t body_limit = 1 << 20;              // bytes; larger → 413 JSON error
+  size_t header_limit = 16 << 10;           // bytes; larger → 431 JSON error
   std::chrono::seconds header_timeout{10};  // a request's headers must arrive within this
   std::chrono::seconds idle_timeout{60};    // idle keep-alive connections are closed after this
   size_t max_connections = 10000;
+  // Writes the answer to a malformed, oversized or failed request (null: a bare text answer).
+  TransportErrorWriter error_writer;
 };
 
 class Server {

@@ -3,10 +3,24 @@
 #include <fmt/format.h>
 #include <spdlog/spdlog.h>
 
-#include <boost/json/parse.hpp>
-#include <boost/json/serialize.hpp>
+#include <algorithm>
+#include <latch>
 
 namespace amplify::jobs {
+namespace {
+
+// How often a queued change is prepared again because its input moved meanwhile (an API's
+// schema edited during its models' generation) before its job ends FAILED.
+constexpr int kMaxPreparations = 3;
+
+}  // namespace
+
+struct JobEngine::Claim {
+  store::ClaimedJob job;
+  std::unique_ptr<JobChange> change;  // null when the stored change could not be decoded
+  int preparations = 0;
+  Outcome outcome = Outcome::kSkipped;
+};
 
 AwsError PendingJobError(const std::string& app_id, const std::string& environment) {
   return BadRequest(fmt::format(
@@ -15,113 +29,186 @@ AwsError PendingJobError(const std::string& app_id, const std::string& environme
       app_id, environment));
 }
 
-JobEngine::JobEngine(store::Store& store, const Clock& clock, IdSource& ids,
-                     std::chrono::milliseconds duration)
-    : store_(store), clock_(clock), ids_(ids), duration_(duration) {}
+JobEngine::JobEngine(store::Store& store, const Clock& clock, IdSource& ids, JobOptions options,
+                     ChangeDecoder decode, WorkerPool& pool)
+    : store_(store),
+      clock_(clock),
+      ids_(ids),
+      options_(options),
+      decode_(decode),
+      pool_(pool),
+      owner_(RandomIdSource().Uuid()) {}
 
 JobEngine::~JobEngine() { Stop(); }
 
-void JobEngine::RegisterApplier(std::string operation, Applier applier) {
-  appliers_[std::move(operation)] = std::move(applier);
-}
-
-Status JobEngine::Apply(store::StoreWriter& w, const store::Scope& scope, store::JobRecord& job,
-                        const boost::json::object& payload) {
-  auto it = appliers_.find(job.operation);
-  if (it == appliers_.end()) return Internal("no applier for " + job.operation);
-  Status applied = it->second(w, scope, payload);
-  job.status = applied ? kCompleted : kFailed;
-  (applied ? completed_ : failed_).fetch_add(1, std::memory_order_relaxed);
-  job.error = applied ? "" : applied.error().message;
-  job.payload_json.clear();
-  job.update_ms = clock_.NowMillis();
-  return OkStatus();
-}
-
-Result<store::JobRecord> JobEngine::Begin(store::StoreWriter& w, const store::Scope& scope,
-                                          JobStart start) {
-  if (w.FindRunningJob(scope, start.app_id, start.environment) ||
-      (!start.environment.empty() && w.FindRunningJob(scope, start.app_id, ""))) {
+Result<store::JobRecord> JobEngine::Begin(store::StoreWriter& w, const Scope& scope, NewJob start,
+                                          JobChange& change) {
+  if (auto pending = w.FindPendingJob(scope, start.app_id, start.environment)) {
     return PendingJobError(start.app_id, start.environment);
   }
-  store::JobRecord job;
-  job.app_id = std::move(start.app_id);
-  job.environment = std::move(start.environment);
-  job.job_id = ids_.Uuid();
-  job.operation = std::move(start.operation);
-  job.status = kRunning;
-  job.create_ms = job.update_ms = clock_.NowMillis();
+  const int64_t now = clock_.NowMillis();
+  store::JobRecord job{.app_id = std::move(start.app_id),
+                       .environment = std::move(start.environment),
+                       .job_id = ids_.Uuid(),
+                       .operation = std::move(start.operation),
+                       .status = std::string(kRunning),
+                       .error = "",
+                       .create_ms = now,
+                       .update_ms = now};
   started_.fetch_add(1, std::memory_order_relaxed);
-  if (duration_.count() == 0) {
-    Status applied = Apply(w, scope, job, start.payload);
-    if (!applied) return applied.error();
-  } else {
-    job.payload_json = boost::json::serialize(start.payload);
+  if (!CompletesAtOnce()) {
+    w.InsertJob(scope, job);
+    w.EnqueueChange(scope, job,
+                    {.kind = std::string(change.Kind()),
+                     .data = change.Encode(),
+                     .due_ms = now + options_.duration.count()});
+    return job;
   }
-  w.PutJob(scope, job);
+  Status applied = w.Atomically([&] { return change.Apply(w, scope, now); });
+  Status moved = Transition(job, applied ? kCompleted : kFailed, Actor::kEngine, now,
+                            applied ? std::string() : applied.error().message);
+  if (!moved) return moved.error();
+  (applied ? completed_ : failed_).fetch_add(1, std::memory_order_relaxed);
+  w.InsertJob(scope, job);
   return job;
 }
 
-ops::JobCounts JobEngine::Counts() const {
-  return {started_.load(), completed_.load(), failed_.load()};
-}
-
-void JobEngine::Committed(const store::Scope& scope, const store::JobRecord& job) {
-  if (job.status != kRunning || job.payload_json.empty()) return;
-  Schedule({job.create_ms + duration_.count(), job.seq, scope, job.app_id, job.job_id});
-}
-
-void JobEngine::Schedule(Due due) {
+void JobEngine::Began(const store::JobRecord& job) {
+  if (CompletesAtOnce() || StateOf(job.status) != JobState::kRunning) return;
+  const int64_t due = job.create_ms + options_.duration.count();
+  if (due >= next_look_ms_.load(std::memory_order_relaxed)) return;
   {
     std::lock_guard lock(mu_);
-    queue_.push(std::move(due));
+    woken_ = true;
   }
   wake_.notify_one();
 }
 
-Status JobEngine::Complete(store::StoreWriter& w, const Due& due, bool& applied_now) {
-  auto job = w.GetJob(due.scope, due.app_id, due.job_id);
-  // An administrator may have changed the job meanwhile (UpdateBackendJob): leave it alone.
-  if (!job || job->status != kRunning || job->payload_json.empty()) return OkStatus();
-  boost::system::error_code ec;
-  boost::json::value payload = boost::json::parse(job->payload_json, ec);
-  if (ec || !payload.is_object()) return Internal("unreadable job payload " + due.job_id);
-  Status applied = Apply(w, due.scope, *job, payload.get_object());
-  if (!applied) return applied;
-  w.PutJob(due.scope, *job);
-  applied_now = true;
+Status JobEngine::Administer(store::StoreWriter& w, const Scope& scope, store::JobRecord& job,
+                             const std::optional<std::string>& operation,
+                             const std::optional<std::string>& status) {
+  const bool was_running = StateOf(job.status) == JobState::kRunning;
+  Status moved =
+      Transition(job, status.value_or(job.status), Actor::kAdministrator, clock_.NowMillis());
+  if (!moved) return moved;
+  if (operation) job.operation = *operation;
+  w.UpdateJob(scope, job);
+  if (was_running && StateOf(job.status) != JobState::kRunning) {
+    w.DequeueChange(scope, job.app_id, job.job_id);
+  }
   return OkStatus();
 }
 
-int JobEngine::CompleteDue() {
-  std::vector<Due> ready;
-  {
-    std::lock_guard lock(mu_);
-    int64_t now = clock_.NowMillis();
-    while (!queue_.empty() && queue_.top().due_ms <= now) {
-      ready.push_back(queue_.top());
-      queue_.pop();
-    }
+int JobEngine::RunDue() {
+  const int64_t now = clock_.NowMillis();
+  std::optional<int64_t> next = store_.Reader().NextClaimMs();
+  if (!next || *next > now) return 0;
+  std::vector<store::ClaimedJob> claimed;
+  Status claim = store_.WriteSync([&](store::StoreWriter& w) {
+    claimed = w.ClaimDueJobs(now, options_.lease.count(), owner_, options_.claim_batch);
+    return OkStatus();
+  });
+  if (!claim) {
+    spdlog::error("jobs: could not claim due jobs: {}", claim.error().message);
+    return 0;
+  }
+  std::vector<Claim> claims;
+  claims.reserve(claimed.size());
+  for (store::ClaimedJob& job : claimed) {
+    std::unique_ptr<JobChange> change = decode_(job.kind, job.data);
+    if (!change) spdlog::error("jobs: job {} has a change this server cannot read", job.job_id);
+    claims.push_back({std::move(job), std::move(change)});
   }
   int completed = 0;
-  for (const Due& due : ready) {
-    bool applied = false;
-    Status s = store_.WriteSync([&](store::StoreWriter& w) {
-      applied = false;
-      return Complete(w, due, applied);
-    });
-    if (s) {
-      completed += applied ? 1 : 0;
-    } else {
-      spdlog::error("job {} could not complete: {}", due.job_id, s.error().message);
-    }
+  // Stale preparations are redone (bounded): each round completes what it can.
+  for (int round = 0; round <= kMaxPreparations && !claims.empty(); ++round) {
+    Prepare(claims);
+    CompleteAll(claims, completed);
+    std::erase_if(claims, [](const Claim& c) { return c.outcome != Outcome::kStale; });
   }
   return completed;
 }
 
-void JobEngine::Start(bool timer_thread) {
-  for (const store::ScopedJob& sj : store_.Reader().ListRunningJobs()) Committed(sj.scope, sj.job);
-  if (timer_thread && !timer_.joinable()) timer_ = std::thread([this] { TimerLoop(); });
+// Runs the preparations on the worker pool, in parallel, and waits for them.
+void JobEngine::Prepare(std::vector<Claim>& claims) {
+  std::vector<Claim*> work;
+  for (Claim& c : claims) {
+    if (c.change && c.change->NeedsPreparation()) work.push_back(&c);
+  }
+  if (work.empty()) return;
+  std::latch done(static_cast<std::ptrdiff_t>(work.size()));
+  for (Claim* c : work) {
+    ++c->preparations;
+    auto task = [this, c, &done] {
+      c->change->Prepare(store_.Reader(), c->job.scope);
+      done.count_down();
+    };
+    if (!pool_.Submit(task)) task();  // a full pool: this thread is no event loop, so wait here
+  }
+  done.wait();
+}
+
+// One write per job, submitted in the order they fell due and completed in one group commit.
+void JobEngine::CompleteAll(std::vector<Claim>& claims, int& completed) {
+  const int64_t now = clock_.NowMillis();
+  std::latch durable(static_cast<std::ptrdiff_t>(claims.size()));
+  std::vector<Status> statuses(claims.size());
+  for (size_t i = 0; i < claims.size(); ++i) {
+    store_.Write(
+        [this, &claims, &statuses, i, now](store::StoreWriter& w) {
+          claims[i].outcome = Complete(w, claims[i], now, statuses[i]);
+          return statuses[i];
+        },
+        [&statuses, &durable, i](Status s) {
+          if (!s) statuses[i] = std::move(s);
+          durable.count_down();
+        });
+  }
+  durable.wait();
+  for (size_t i = 0; i < claims.size(); ++i) {
+    Claim& c = claims[i];
+    if (!statuses[i]) {
+      spdlog::error("jobs: job {} could not complete: {}", c.job.job_id,
+                    statuses[i].error().message);
+      c.outcome = Outcome::kSkipped;  // its lease ends and it is claimed again
+      continue;
+    }
+    if (c.outcome == Outcome::kCompleted || c.outcome == Outcome::kFailed) {
+      ++completed;
+      (c.outcome == Outcome::kCompleted ? completed_ : failed_).fetch_add(1);
+    }
+  }
+}
+
+JobEngine::Outcome JobEngine::Complete(store::StoreWriter& w, Claim& claim, int64_t now_ms,
+                                       Status& status) {
+  const store::ClaimedJob& c = claim.job;
+  std::optional<std::string> lease = w.LeaseOwner(c.scope, c.app_id, c.job_id);
+  // Completed meanwhile, or claimed by another engine after this one's lease ended.
+  if (!lease || *lease != owner_) return Outcome::kSkipped;
+  std::optional<store::JobRecord> job = w.GetJob(c.scope, c.app_id, c.job_id);
+  if (!job || StateOf(job->status) != JobState::kRunning) {
+    w.DequeueChange(c.scope, c.app_id, c.job_id);
+    return Outcome::kSkipped;
+  }
+  Status applied = claim.change ? OkStatus() : Internal("the job's change cannot be read");
+  if (applied && claim.change->Stale(w, c.scope)) {
+    if (claim.preparations < kMaxPreparations) return Outcome::kStale;
+    applied = BadRequest("The job's input kept changing while it was being prepared.");
+  }
+  if (applied) applied = claim.change->Check(w, c.scope);
+  if (applied) applied = w.Atomically([&] { return claim.change->Apply(w, c.scope, now_ms); });
+  status = Transition(*job, applied ? kCompleted : kFailed, Actor::kEngine, now_ms,
+                      applied ? std::string() : applied.error().message);
+  if (!status) return Outcome::kSkipped;
+  w.UpdateJob(c.scope, *job);
+  w.DequeueChange(c.scope, c.app_id, c.job_id);
+  return applied ? Outcome::kCompleted : Outcome::kFailed;
+}
+
+void JobEngine::Start() {
+  if (CompletesAtOnce() || poller_.joinable()) return;
+  poller_ = std::thread([this] { PollLoop(); });
 }
 
 void JobEngine::Stop() {
@@ -130,25 +217,33 @@ void JobEngine::Stop() {
     stopping_ = true;
   }
   wake_.notify_all();
-  if (timer_.joinable()) timer_.join();
+  if (poller_.joinable()) poller_.join();
 }
 
-void JobEngine::TimerLoop() {
+void JobEngine::PollLoop() {
   std::unique_lock lock(mu_);
   while (!stopping_) {
-    if (queue_.empty()) {
-      wake_.wait(lock);
-      continue;
-    }
-    int64_t wait_ms = queue_.top().due_ms - clock_.NowMillis();
-    if (wait_ms > 0) {
-      wake_.wait_for(lock, std::chrono::milliseconds(wait_ms));
-      continue;
-    }
     lock.unlock();
-    CompleteDue();
+    int64_t wait_ms = options_.poll.count();
+    try {
+      RunDue();
+      const int64_t now = clock_.NowMillis();
+      if (std::optional<int64_t> next = store_.Reader().NextClaimMs()) {
+        wait_ms = std::clamp<int64_t>(*next - now, 0, wait_ms);
+      }
+      next_look_ms_.store(now + wait_ms, std::memory_order_relaxed);
+    } catch (const std::exception& e) {
+      spdlog::error("jobs: {}", e.what());
+    }
     lock.lock();
+    wake_.wait_for(lock, std::chrono::milliseconds(wait_ms),
+                   [this] { return stopping_ || woken_; });
+    woken_ = false;
   }
+}
+
+ops::JobCounts JobEngine::Counts() const {
+  return {started_.load(), completed_.load(), failed_.load()};
 }
 
 }  // namespace amplify::jobs

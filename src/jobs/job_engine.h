@@ -1,101 +1,104 @@
 #pragma once
-// The job engine (DESIGN.md §3 "Jobs"): every mutating operation records a job that goes
-// RUNNING → COMPLETED | FAILED; its change becomes visible when it completes. With a zero
-// duration the job completes inside the request's own transaction; otherwise a timer completes
-// it later, also after a restart (RUNNING jobs and their changes are in the store).
-#include <boost/json/object.hpp>
-#include <chrono>
+// The job engine (docs/ARCHITECTURE.md "Jobs"): every mutating operation records a job that
+// goes RUNNING → COMPLETED | FAILED through the transition table (job_status.h); its change
+// becomes visible when it completes. With a zero duration a job completes inside the request's
+// own transaction; otherwise its change waits in the store's queue until it is due, and an
+// engine claims it there with a lease and completes it. The queue is the only record of what
+// is pending, so after a crash or restart due jobs complete from the store, and several
+// processes sharing one database each complete different jobs.
 #include <atomic>
+#include <chrono>
 #include <condition_variable>
-#include <functional>
-#include <map>
 #include <mutex>
-#include <queue>
+#include <optional>
 #include <string>
 #include <thread>
-#include <vector>
 
 #include "common/clock.h"
 #include "common/ids.h"
 #include "common/result.h"
+#include "common/worker_pool.h"
+#include "jobs/job_change.h"
+#include "jobs/job_status.h"
 #include "ops/metrics.h"
 #include "store/store.h"
 
 namespace amplify::jobs {
 
-inline constexpr const char* kRunning = "RUNNING";
-inline constexpr const char* kCompleted = "COMPLETED";
-inline constexpr const char* kFailed = "FAILED";
+struct JobOptions {
+  std::chrono::milliseconds duration{0};  // how long a job runs; 0 = completes at once
+  // How long a claim is exclusive: an engine that dies holding one delays its jobs this long.
+  std::chrono::milliseconds lease{5'000};
+  // The longest wait between two looks at the queue (jobs other processes began).
+  std::chrono::milliseconds poll{1'000};
+  int claim_batch = 64;  // jobs claimed per look
+};
 
-// Applies a job's change inside the store transaction. It must check before it writes: an
-// error return (which ends the job FAILED with that message) must leave nothing written.
-using Applier = std::function<Status(store::StoreWriter&, const store::Scope&,
-                                     const boost::json::object& payload)>;
-
-struct JobStart {
+struct NewJob {
   std::string app_id;
   std::string environment;  // empty for app-level jobs
   std::string operation;    // the operation's name
-  boost::json::object payload;  // what the applier needs
 };
 
 class JobEngine {
  public:
-  JobEngine(store::Store& store, const Clock& clock, IdSource& ids,
-            std::chrono::milliseconds duration);
+  JobEngine(store::Store& store, const Clock& clock, IdSource& ids, JobOptions options,
+            ChangeDecoder decode, WorkerPool& pool);
   ~JobEngine();
 
-  // Registers the applier of an operation; before Start().
-  void RegisterApplier(std::string operation, Applier applier);
+  bool CompletesAtOnce() const { return options_.duration.count() == 0; }
 
-  // Inside a write: refuses when a job of (app, environment) or of the app itself is RUNNING,
-  // then records the job; with a zero duration applies it at once.
-  Result<store::JobRecord> Begin(store::StoreWriter& w, const store::Scope& scope,
-                                 JobStart start);
-  // Once the write that began `job` is durable: schedules its completion if it still runs.
-  void Committed(const store::Scope& scope, const store::JobRecord& job);
+  // Inside a write: refuses while a job of (app, environment) or of the app itself is pending
+  // (for an app-level job: a job of any environment), then records the job. When jobs complete
+  // at once it applies `change` in the same write — the caller has checked it there — and the
+  // job ends COMPLETED, or FAILED with nothing applied; otherwise the change is queued.
+  Result<store::JobRecord> Begin(store::StoreWriter& w, const Scope& scope, NewJob job,
+                                 JobChange& change);
+  // Once the write that began `job` is durable: looks at the queue early if the job falls due
+  // before the next look.
+  void Began(const store::JobRecord& job);
 
-  // Completes every scheduled job whose time has come; returns how many it applied.
-  // The timer thread calls it; tests with a ManualClock call it directly.
-  int CompleteDue();
+  // Inside a write: UpdateBackendJob's change of operation and/or status, through the table.
+  // A job an administrator ends is taken out of the queue: its change never applies.
+  Status Administer(store::StoreWriter& w, const Scope& scope, store::JobRecord& job,
+                    const std::optional<std::string>& operation,
+                    const std::optional<std::string>& status);
 
-  // Schedules every RUNNING job found in the store (restart recovery); with `timer_thread`,
-  // starts the thread that calls CompleteDue on time.
-  void Start(bool timer_thread = true);
+  // Claims the jobs due now, prepares (worker pool) and completes them; returns how many ended
+  // COMPLETED or FAILED once that is durable. The poller calls it; tests with a ManualClock too.
+  int RunDue();
+
+  // Starts the thread that calls RunDue when jobs fall due; Stop() joins it.
+  void Start();
   void Stop();
 
-  std::chrono::milliseconds duration() const { return duration_; }
   // Jobs this process started, completed and failed.
   ops::JobCounts Counts() const;
+  const std::string& owner() const { return owner_; }
 
  private:
-  struct Due {
-    int64_t due_ms;
-    int64_t seq;  // jobs due at the same moment complete in the order they began
-    store::Scope scope;
-    std::string app_id;
-    std::string job_id;
-    bool operator>(const Due& o) const {
-      return due_ms != o.due_ms ? due_ms > o.due_ms : seq > o.seq;
-    }
-  };
-  void Schedule(Due due);
-  Status Apply(store::StoreWriter& w, const store::Scope& scope, store::JobRecord& job,
-               const boost::json::object& payload);
-  Status Complete(store::StoreWriter& w, const Due& due, bool& applied_now);
-  void TimerLoop();
+  struct Claim;
+  enum class Outcome { kCompleted, kFailed, kSkipped, kStale };
+
+  void Prepare(std::vector<Claim>& claims);
+  Outcome Complete(store::StoreWriter& w, Claim& claim, int64_t now_ms, Status& status);
+  void CompleteAll(std::vector<Claim>& claims, int& completed);
+  void PollLoop();
 
   store::Store& store_;
   const Clock& clock_;
   IdSource& ids_;
-  const std::chrono::milliseconds duration_;
-  std::map<std::string, Applier, std::less<>> appliers_;
+  const JobOptions options_;
+  const ChangeDecoder decode_;
+  WorkerPool& pool_;
+  const std::string owner_;  // this engine's name on its leases
 
   std::mutex mu_;
   std::condition_variable wake_;
-  std::priority_queue<Due, std::vector<Due>, std::greater<Due>> queue_;
-  bool stopping_ = false;
-  std::thread timer_;
+  bool stopping_ = false;  // guarded by mu_
+  bool woken_ = false;     // guarded by mu_
+  std::atomic<int64_t> next_look_ms_{0};
+  std::thread poller_;
   std::atomic<uint64_t> started_{0}, completed_{0}, failed_{0};
 };
 

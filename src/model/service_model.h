@@ -1,5 +1,5 @@
 #pragma once
-// The amplifybackend service model as data (DESIGN.md §2): routing, validation and
+// The amplifybackend service model as data (docs/ARCHITECTURE.md): routing, validation and
 // (de)serialization are generic code over these tables. The tables are generated
 // (service_model_generated.*) by tools/gen_service_model.py from the installed botocore model.
 #include <cstdint>
@@ -11,7 +11,14 @@
 namespace amplify::model {
 
 enum class ShapeKind : uint8_t {
-  kString, kBoolean, kInteger, kLong, kDouble, kTimestamp, kStructure, kList
+  kString,
+  kBoolean,
+  kInteger,
+  kLong,
+  kDouble,
+  kTimestamp,
+  kStructure,
+  kList
 };
 enum class Location : uint8_t { kBody, kUri };
 
@@ -26,8 +33,8 @@ struct Member {
 struct Shape {
   std::string_view name;
   ShapeKind kind;
-  std::span<const Member> members;      // structures
-  int element;                          // lists: index of the element shape, else -1
+  std::span<const Member> members;  // structures
+  int element;                      // lists: index of the element shape, else -1
   std::span<const std::string_view> enum_values;
   bool has_min;
   int64_t min;
@@ -46,8 +53,20 @@ struct Operation {
   int output;
 };
 
+// One row per ErrorCode: X-Amzn-ErrorType, HTTP status, and the member a body carries besides
+// `message` ("resourceType", "limitType" or "").
+struct ErrorSpec {
+  ErrorCode code;
+  std::string_view type;
+  int http_status;
+  std::string_view extra_member;
+};
+
 extern const Shape kShapes[kShapeCount];
 extern const Operation kOperations[kOperationCount];
+extern const ErrorSpec kErrors[kErrorCount];
+
+inline const ErrorSpec& ErrorSpecOf(ErrorCode code) { return kErrors[static_cast<int>(code)]; }
 
 inline const Shape& ShapeAt(int index) { return kShapes[index]; }
 inline const Operation& OperationOf(OperationId id) { return kOperations[static_cast<int>(id)]; }

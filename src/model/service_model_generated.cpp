@@ -1029,4 +1029,16 @@ const Operation kOperations[kOperationCount] = {
     {OperationId::kUpdateBackendStorage, "UpdateBackendStorage", "POST", "/backend/{appId}/storage/{backendEnvironmentName}", 167, 169},
 };
 
+const ErrorSpec kErrors[kErrorCount] = {
+    {ErrorCode::kBadRequest, "BadRequestException", 400, ""},
+    {ErrorCode::kGatewayTimeout, "GatewayTimeoutException", 504, ""},
+    {ErrorCode::kNotFound, "NotFoundException", 404, "resourceType"},
+    {ErrorCode::kTooManyRequests, "TooManyRequestsException", 429, "limitType"},
+    {ErrorCode::kUnknownOperation, "UnknownOperationException", 404, ""},
+    {ErrorCode::kMethodNotAllowed, "MethodNotAllowedException", 405, ""},
+    {ErrorCode::kPayloadTooLarge, "RequestEntityTooLargeException", 413, ""},
+    {ErrorCode::kHeadersTooLarge, "RequestHeaderFieldsTooLargeException", 431, ""},
+    {ErrorCode::kInternal, "InternalFailure", 500, ""},
+};
+
 }  // namespace amplify::model

@@ -43,4 +43,166 @@ enum class OperationId : uint8_t {
   kUpdateBackendStorage,
 };
 
+// Every error a client can see: the model's exception shapes, then protocol errors.
+enum class ErrorCode : uint8_t {
+  kBadRequest,
+  kGatewayTimeout,
+  kNotFound,
+  kTooManyRequests,
+  kUnknownOperation,
+  kMethodNotAllowed,
+  kPayloadTooLarge,
+  kHeadersTooLarge,
+  kInternal,
+};
+inline constexpr int kErrorCount = 9;
+
+// Index of each shape in kShapes.
+namespace shapes {
+inline constexpr int kBackendAPIAppSyncAuthSettings = 3;
+inline constexpr int kBackendAPIAuthType = 4;
+inline constexpr int kBackendAPICodegenReqObj = 5;
+inline constexpr int kBackendAPICodegenRespObj = 6;
+inline constexpr int kBackendAPIConflictResolution = 7;
+inline constexpr int kBackendAPIReqObj = 8;
+inline constexpr int kBackendAPIResourceConfig = 9;
+inline constexpr int kBackendAPIRespObj = 10;
+inline constexpr int kBackendAuthAppleProviderConfig = 11;
+inline constexpr int kBackendAuthRespObj = 12;
+inline constexpr int kBackendAuthSocialProviderConfig = 13;
+inline constexpr int kBackendConfigRespObj = 14;
+inline constexpr int kBackendJobReqObj = 15;
+inline constexpr int kBackendJobRespObj = 16;
+inline constexpr int kBackendStoragePermissions = 17;
+inline constexpr int kBackendStorageRespObj = 18;
+inline constexpr int kBadRequestException = 19;
+inline constexpr int kCloneBackendReqObj = 20;
+inline constexpr int kCloneBackendRequest = 21;
+inline constexpr int kCloneBackendRespObj = 22;
+inline constexpr int kCloneBackendResponse = 23;
+inline constexpr int kCreateBackendAPIReqObj = 24;
+inline constexpr int kCreateBackendAPIRequest = 25;
+inline constexpr int kCreateBackendAPIResponse = 26;
+inline constexpr int kCreateBackendAuthForgotPasswordConfig = 27;
+inline constexpr int kCreateBackendAuthIdentityPoolConfig = 28;
+inline constexpr int kCreateBackendAuthMFAConfig = 29;
+inline constexpr int kCreateBackendAuthOAuthConfig = 30;
+inline constexpr int kCreateBackendAuthPasswordPolicyConfig = 31;
+inline constexpr int kCreateBackendAuthReqObj = 32;
+inline constexpr int kCreateBackendAuthRequest = 33;
+inline constexpr int kCreateBackendAuthResourceConfig = 34;
+inline constexpr int kCreateBackendAuthResponse = 35;
+inline constexpr int kCreateBackendAuthUserPoolConfig = 36;
+inline constexpr int kCreateBackendAuthVerificationMessageConfig = 37;
+inline constexpr int kCreateBackendConfigReqObj = 38;
+inline constexpr int kCreateBackendConfigRequest = 39;
+inline constexpr int kCreateBackendConfigRespObj = 40;
+inline constexpr int kCreateBackendConfigResponse = 41;
+inline constexpr int kCreateBackendReqObj = 42;
+inline constexpr int kCreateBackendRequest = 43;
+inline constexpr int kCreateBackendRespObj = 44;
+inline constexpr int kCreateBackendResponse = 45;
+inline constexpr int kCreateBackendStorageReqObj = 46;
+inline constexpr int kCreateBackendStorageRequest = 47;
+inline constexpr int kCreateBackendStorageResourceConfig = 48;
+inline constexpr int kCreateBackendStorageResponse = 49;
+inline constexpr int kCreateTokenRequest = 50;
+inline constexpr int kCreateTokenRespObj = 51;
+inline constexpr int kCreateTokenResponse = 52;
+inline constexpr int kDeleteBackendAPIRequest = 53;
+inline constexpr int kDeleteBackendAPIResponse = 54;
+inline constexpr int kDeleteBackendAuthRequest = 55;
+inline constexpr int kDeleteBackendAuthResponse = 56;
+inline constexpr int kDeleteBackendRequest = 57;
+inline constexpr int kDeleteBackendRespObj = 58;
+inline constexpr int kDeleteBackendResponse = 59;
+inline constexpr int kDeleteBackendStorageRequest = 60;
+inline constexpr int kDeleteBackendStorageResponse = 61;
+inline constexpr int kDeleteTokenRequest = 62;
+inline constexpr int kDeleteTokenRespObj = 63;
+inline constexpr int kDeleteTokenResponse = 64;
+inline constexpr int kEmailSettings = 66;
+inline constexpr int kGatewayTimeoutException = 67;
+inline constexpr int kGenerateBackendAPIModelsRequest = 68;
+inline constexpr int kGenerateBackendAPIModelsResponse = 69;
+inline constexpr int kGetBackendAPIModelsRequest = 70;
+inline constexpr int kGetBackendAPIModelsResponse = 71;
+inline constexpr int kGetBackendAPIRequest = 72;
+inline constexpr int kGetBackendAPIRespObj = 73;
+inline constexpr int kGetBackendAPIResponse = 74;
+inline constexpr int kGetBackendAuthReqObj = 75;
+inline constexpr int kGetBackendAuthRequest = 76;
+inline constexpr int kGetBackendAuthRespObj = 77;
+inline constexpr int kGetBackendAuthResponse = 78;
+inline constexpr int kGetBackendJobRequest = 79;
+inline constexpr int kGetBackendJobResponse = 80;
+inline constexpr int kGetBackendReqObj = 81;
+inline constexpr int kGetBackendRequest = 82;
+inline constexpr int kGetBackendRespObj = 83;
+inline constexpr int kGetBackendResponse = 84;
+inline constexpr int kGetBackendStorageReqObj = 85;
+inline constexpr int kGetBackendStorageRequest = 86;
+inline constexpr int kGetBackendStorageResourceConfig = 87;
+inline constexpr int kGetBackendStorageRespObj = 88;
+inline constexpr int kGetBackendStorageResponse = 89;
+inline constexpr int kGetTokenRequest = 90;
+inline constexpr int kGetTokenRespObj = 91;
+inline constexpr int kGetTokenResponse = 92;
+inline constexpr int kImportBackendAuthReqObj = 93;
+inline constexpr int kImportBackendAuthRequest = 94;
+inline constexpr int kImportBackendAuthResponse = 95;
+inline constexpr int kImportBackendStorageReqObj = 96;
+inline constexpr int kImportBackendStorageRequest = 97;
+inline constexpr int kImportBackendStorageResponse = 98;
+inline constexpr int kInternalServiceException = 99;
+inline constexpr int kLimitExceededException = 100;
+inline constexpr int kListBackendJobReqObj = 101;
+inline constexpr int kListBackendJobRespObj = 102;
+inline constexpr int kListBackendJobsRequest = 103;
+inline constexpr int kListBackendJobsResponse = 104;
+inline constexpr int kListS3BucketsReqObj = 115;
+inline constexpr int kListS3BucketsRequest = 116;
+inline constexpr int kListS3BucketsRespObj = 117;
+inline constexpr int kListS3BucketsResponse = 118;
+inline constexpr int kLoginAuthConfigReqObj = 119;
+inline constexpr int kNotFoundException = 123;
+inline constexpr int kRemoveAllBackendsReqObj = 126;
+inline constexpr int kRemoveAllBackendsRequest = 127;
+inline constexpr int kRemoveAllBackendsRespObj = 128;
+inline constexpr int kRemoveAllBackendsResponse = 129;
+inline constexpr int kRemoveBackendAuthReqObj = 130;
+inline constexpr int kRemoveBackendConfigRequest = 131;
+inline constexpr int kRemoveBackendConfigRespObj = 132;
+inline constexpr int kRemoveBackendConfigResponse = 133;
+inline constexpr int kRemoveBackendStorageReqObj = 134;
+inline constexpr int kResourceConfig = 137;
+inline constexpr int kS3BucketInfo = 138;
+inline constexpr int kSettings = 141;
+inline constexpr int kSmsSettings = 143;
+inline constexpr int kSocialProviderSettings = 144;
+inline constexpr int kTooManyRequestsException = 146;
+inline constexpr int kUpdateBackendAPIRequest = 148;
+inline constexpr int kUpdateBackendAPIResponse = 149;
+inline constexpr int kUpdateBackendAuthForgotPasswordConfig = 150;
+inline constexpr int kUpdateBackendAuthIdentityPoolConfig = 151;
+inline constexpr int kUpdateBackendAuthMFAConfig = 152;
+inline constexpr int kUpdateBackendAuthOAuthConfig = 153;
+inline constexpr int kUpdateBackendAuthPasswordPolicyConfig = 154;
+inline constexpr int kUpdateBackendAuthReqObj = 155;
+inline constexpr int kUpdateBackendAuthRequest = 156;
+inline constexpr int kUpdateBackendAuthResourceConfig = 157;
+inline constexpr int kUpdateBackendAuthResponse = 158;
+inline constexpr int kUpdateBackendAuthUserPoolConfig = 159;
+inline constexpr int kUpdateBackendAuthVerificationMessageConfig = 160;
+inline constexpr int kUpdateBackendConfigReqObj = 161;
+inline constexpr int kUpdateBackendConfigRequest = 162;
+inline constexpr int kUpdateBackendConfigResponse = 163;
+inline constexpr int kUpdateBackendJobRequest = 164;
+inline constexpr int kUpdateBackendJobResponse = 165;
+inline constexpr int kUpdateBackendStorageReqObj = 166;
+inline constexpr int kUpdateBackendStorageRequest = 167;
+inline constexpr int kUpdateBackendStorageResourceConfig = 168;
+inline constexpr int kUpdateBackendStorageResponse = 169;
+}  // namespace shapes
+
 }  // namespace amplify::model

@@ -1,66 +1,78 @@
 #include "protocol/dispatcher.h"
 
-#include <fmt/format.h>
 #include <spdlog/spdlog.h>
 
-#include <atomic>
-#include <boost/json/serialize.hpp>
-
 #include "auth/sigv4.h"
+#include "common/json_writer.h"
 #include "common/request_id.h"
-#include "protocol/request_reader.h"
-#include "protocol/response_writer.h"
+#include "protocol/aws_responses.h"
+#include "service/errors.h"
 #include "service/operation_table.h"
 
 namespace amplify::protocol {
 namespace {
 
-void AddCommonHeaders(http::Response& r, const std::string& request_id) {
-  r.headers.emplace_back("x-amzn-RequestId", request_id);
-  r.headers.emplace_back("Access-Control-Allow-Origin", "*");
-  r.headers.emplace_back("Access-Control-Expose-Headers", "x-amzn-RequestId,x-amzn-ErrorType");
-}
-
 http::Response Preflight(const http::Request& request) {
   http::Response r;
   r.status = 200;
   r.body = "{}";
-  r.headers.emplace_back("Access-Control-Allow-Methods", "GET,POST,OPTIONS");
-  r.headers.emplace_back("Access-Control-Allow-Headers",
-                         request.access_control_request_headers.empty()
-                             ? "Authorization,Content-Type,X-Amz-Date,X-Amz-Security-Token,"
-                               "X-Amz-User-Agent,amz-sdk-invocation-id,amz-sdk-request"
-                             : request.access_control_request_headers);
-  r.headers.emplace_back("Access-Control-Max-Age", "86400");
+  http::AddHeader(r, "Access-Control-Allow-Methods", "GET,POST,OPTIONS");
+  http::AddHeader(r, "Access-Control-Allow-Headers",
+                  request.access_control_request_headers.empty()
+                      ? "Authorization,Content-Type,X-Amz-Date,X-Amz-Security-Token,"
+                        "X-Amz-User-Agent,amz-sdk-invocation-id,amz-sdk-request"
+                      : std::string_view(request.access_control_request_headers));
+  http::AddHeader(r, "Access-Control-Max-Age", "86400");
   return r;
 }
 
 }  // namespace
 
-Dispatcher::Dispatcher(const service::Services& services, ops::Metrics& metrics)
-    : services_(services), metrics_(metrics), started_(std::chrono::steady_clock::now()) {}
+// One request in flight. Reads never leave the event loop; a write's Call is shared with the
+// store's writer thread (and the worker pool), one at a time.
+struct Dispatcher::Call {
+  const model::Operation* op = nullptr;
+  std::chrono::steady_clock::time_point start;
+  Scope scope;
+  std::unique_ptr<RequestInput> input;
+  http::Responder respond;
+  int attempts = 0;
+  bool conflict = false;  // set by the write, read back on the event loop
+};
+
+Dispatcher::Dispatcher(DispatcherDeps deps)
+    : deps_(std::move(deps)), started_(std::chrono::steady_clock::now()) {}
 
 http::Response Dispatcher::Health() const {
-  auto uptime = std::chrono::duration_cast<std::chrono::seconds>(
-      std::chrono::steady_clock::now() - started_);
-  boost::json::object body{{"status", "ok"},
-                           {"version", AMPLIFYBACKEND_VERSION},
-                           {"store", services_.store.Kind()},
-                           {"uptimeSeconds", uptime.count()}};
-  return SuccessResponse(body);
+  auto uptime =
+      std::chrono::duration_cast<std::chrono::seconds>(std::chrono::steady_clock::now() - started_);
+  std::string body;
+  JsonWriter w(body);
+  w.BeginObject();
+  w.Key("status");
+  w.String("ok");
+  w.Key("version");
+  w.String(AMPLIFYBACKEND_VERSION);
+  w.Key("store");
+  w.String(deps_.store.Kind());
+  w.Key("uptimeSeconds");
+  w.Int(uptime.count());
+  w.EndObject();
+  return SuccessResponse(std::move(body));
+}
+
+http::Response Dispatcher::MetricsText() const {
+  http::Response r;
+  r.body = deps_.metrics.Render(deps_.jobs.Counts());
+  r.content_type = "text/plain; version=0.0.4";
+  return r;
 }
 
 void Dispatcher::Handle(http::Request&& request, http::Responder respond) {
   auto start = std::chrono::steady_clock::now();
   std::string_view path = std::string_view(request.target).substr(0, request.target.find('?'));
   if (request.method == "GET" && (path == "/_health" || path == "/_metrics")) {
-    http::Response r;
-    if (path == "/_health") {
-      r = Health();
-    } else {
-      r.body = metrics_.Render(services_.jobs.Counts());
-      r.content_type = "text/plain; version=0.0.4";
-    }
+    http::Response r = path == "/_health" ? Health() : MetricsText();
     AddCommonHeaders(r, NextRequestId());
     return respond(std::move(r));
   }
@@ -69,53 +81,106 @@ void Dispatcher::Handle(http::Request&& request, http::Responder respond) {
     AddCommonHeaders(r, NextRequestId());
     return respond(std::move(r));
   }
-  HandleOperation(std::move(request), std::move(respond), start);
+  auto call = std::make_shared<Call>();
+  call->start = start;
+  call->respond = std::move(respond);
+  Result<RouteMatch> route = router_.Match(request.method, request.target);
+  if (!route) return Fail(*call, route.error());
+  call->op = route->operation;
+  Result<std::unique_ptr<RequestInput>> input =
+      ReadRequest(*call->op, request.body, std::move(route.value().labels));
+  if (!input) return Fail(*call, input.error());
+  call->input = std::move(input.value());
+  call->scope = auth::ResolveScope(request.authorization, deps_.config.default_region);
+  Run(std::move(call));
 }
 
-void Dispatcher::HandleOperation(http::Request&& request, http::Responder respond,
-                                 std::chrono::steady_clock::time_point start) {
-  std::string request_id = NextRequestId();
-  Result<RouteMatch> route = router_.Match(request.method, request.target);
-  const model::Operation* op = route ? route->operation : nullptr;
-  auto finish = [this, op, start, request_id, respond = std::move(respond)](http::Response r) {
-    AddCommonHeaders(r, request_id);
-    metrics_.Record(op, r.status,
-                    std::chrono::duration<double>(std::chrono::steady_clock::now() - start)
-                        .count());
-    respond(std::move(r));
-  };
-  if (!route) return finish(ErrorResponse(route.error()));
-
-  Result<boost::json::object> input =
-      ReadRequest(*op, request.body, std::move(route.value().labels));
-  if (!input) return finish(ErrorResponse(input.error()));
-  service::OperationHandler handler = service::HandlerFor(op->id);
-  if (!handler) {
-    return finish(ErrorResponse(NotImplemented(
-        fmt::format("{} is not implemented by this server yet.", op->name))));
-  }
-  // Shared so a handler that throws (an infrastructure failure) still gets an answer, once.
-  auto done = std::make_shared<std::function<void(http::Response)>>(std::move(finish));
-  auto reply_once = [done](http::Response r) {
-    if (auto f = std::exchange(*done, nullptr)) f(std::move(r));
-  };
-  service::Call call{auth::ResolveScope(request.authorization, services_.config.default_region),
-                     std::move(input.value()),
-                     [reply_once, op](Result<boost::json::object> out) {
-                       if (out) return reply_once(SuccessResponse(out.value()));
-                       if (out.error().code == ErrorCode::kInternal) {
-                         // Detail goes to the log, never to the client (DESIGN.md §2).
-                         spdlog::error("{}: {}", op->name, out.error().message);
-                         return reply_once(ErrorResponse(Internal("Internal server error.")));
-                       }
-                       reply_once(ErrorResponse(out.error()));
-                     }};
+// Plans the call on the event loop and, for a plan without a write, answers at once.
+void Dispatcher::Run(std::shared_ptr<Call> call) {
+  service::Handler handler = service::HandlerFor(call->op->id);
+  if (!handler) return Fail(*call, Internal("operation not bound"));
+  Result<service::Plan> plan = Internal("no plan");
   try {
-    handler(services_, std::move(call));
+    service::Snapshot read(deps_.store.Reader(), call->scope);
+    service::Context ctx{call->scope, deps_.clock.NowMillis(), deps_.ids, deps_.config, documents_};
+    plan = handler(ctx, call->input->object(), read);
   } catch (const std::exception& e) {
-    spdlog::error("{} failed: {}", op->name, e.what());
-    reply_once(ErrorResponse(Internal("Internal server error.")));
+    plan = Internal(e.what());
   }
+  if (!plan) return Fail(*call, plan.error());
+  if (!plan->write) return Finish(*call, SuccessResponse(std::move(plan->output)));
+  std::shared_ptr<service::WriteStep> step = std::move(plan->write);
+  if (step->NeedsPreparation(deps_.jobs)) return Prepare(std::move(call), std::move(step));
+  Write(std::move(call), std::move(step));
+}
+
+// CPU-heavy work goes to the worker pool: never on an event loop, never inside the store's
+// write.
+void Dispatcher::Prepare(std::shared_ptr<Call> call, std::shared_ptr<service::WriteStep> step) {
+  auto task = [this, call, step] {
+    try {
+      step->Prepare(deps_.store.Reader(), call->scope);
+    } catch (const std::exception& e) {
+      spdlog::error("{}: preparation failed: {}", call->op->name, e.what());
+    }
+    Write(call, step);
+  };
+  if (!deps_.pool.Submit(std::move(task))) {
+    Fail(*call, TooManyRequests("ModelGeneration",
+                                "Too many model generations are waiting; try again later."));
+  }
+}
+
+void Dispatcher::Write(std::shared_ptr<Call> call, std::shared_ptr<service::WriteStep> step) {
+  deps_.store.Write(
+      [this, call, step](store::StoreWriter& w) -> Status {
+        service::WriteContext ctx{w, call->scope, deps_.jobs};
+        Result<service::WriteResult> result = step->Run(ctx);
+        if (!result) return result.error();
+        call->conflict = *result == service::WriteResult::kConflict;
+        return OkStatus();
+      },
+      // On the writer thread: hand the result to the event loop, nothing more.
+      [this, call, step](Status status) mutable {
+        if (status && !call->conflict) step->Durable(deps_.jobs);
+        http::Responder respond = call->respond;
+        respond.Post([this, call = std::move(call), step = std::move(step),
+                      status = std::move(status)]() mutable {
+          Written(std::move(call), step, std::move(status));
+        });
+      });
+}
+
+void Dispatcher::Written(std::shared_ptr<Call> call,
+                         const std::shared_ptr<service::WriteStep>& step, Status status) {
+  if (!status) return Fail(*call, status.error());
+  if (call->conflict) {
+    call->conflict = false;
+    if (++call->attempts >= kMaxAttempts) return Fail(*call, service::KeptChanging());
+    return Run(std::move(call));
+  }
+  try {
+    Finish(*call, SuccessResponse(step->Respond()));
+  } catch (const std::exception& e) {
+    Fail(*call, Internal(e.what()));
+  }
+}
+
+void Dispatcher::Fail(Call& call, const AwsError& error) {
+  if (error.code == ErrorCode::kInternal) {
+    // Detail goes to the log, never to the client.
+    spdlog::error("{}: {}", call.op ? call.op->name : "request", error.message);
+    return Finish(call, ErrorResponse(Internal("Internal server error.")));
+  }
+  Finish(call, ErrorResponse(error));
+}
+
+void Dispatcher::Finish(Call& call, http::Response response) {
+  AddCommonHeaders(response, NextRequestId());
+  deps_.metrics.Record(
+      call.op, response.status,
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - call.start).count());
+  call.respond(std::move(response));
 }
 
 }  // namespace amplify::protocol

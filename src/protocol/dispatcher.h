@@ -1,28 +1,60 @@
 #pragma once
-// The request path after the transport (DESIGN.md §2): operational endpoints, CORS, routing,
-// account/region, reading + validating the input, the operation's handler, and the response.
+// The request path after the transport (docs/ARCHITECTURE.md "The request path"): operational
+// endpoints, CORS, routing, account/region, reading + validating the input, the operation's
+// handler, and running the plan it returns: a read-only plan on the event loop, a write on the
+// store's writer thread (after any preparation on the worker pool), its output back on the
+// event loop. A write that finds its read phase outdated is planned again.
 #include <chrono>
+#include <memory>
 #include <string>
 
+#include "common/clock.h"
+#include "common/ids.h"
+#include "common/worker_pool.h"
 #include "http/message.h"
+#include "jobs/job_engine.h"
 #include "ops/metrics.h"
+#include "protocol/request_reader.h"
 #include "protocol/router.h"
-#include "service/services.h"
+#include "service/context.h"
+#include "service/document_cache.h"
+#include "service/plan.h"
+#include "store/store.h"
 
 namespace amplify::protocol {
 
+struct DispatcherDeps {
+  store::Store& store;
+  jobs::JobEngine& jobs;
+  WorkerPool& pool;  // preparations (model generation)
+  const Clock& clock;
+  IdSource& ids;
+  ops::Metrics& metrics;
+  service::ServiceConfig config;
+};
+
 class Dispatcher {
  public:
-  Dispatcher(const service::Services& services, ops::Metrics& metrics);
+  // How often a request is planned again when its write finds the app changed since its read.
+  static constexpr int kMaxAttempts = 5;
+
+  explicit Dispatcher(DispatcherDeps deps);
   void Handle(http::Request&& request, http::Responder respond);
 
  private:
-  void HandleOperation(http::Request&& request, http::Responder respond,
-                       std::chrono::steady_clock::time_point start);
+  struct Call;
+  void Run(std::shared_ptr<Call> call);
+  void Prepare(std::shared_ptr<Call> call, std::shared_ptr<service::WriteStep> step);
+  void Write(std::shared_ptr<Call> call, std::shared_ptr<service::WriteStep> step);
+  void Written(std::shared_ptr<Call> call, const std::shared_ptr<service::WriteStep>& step,
+               Status status);
+  void Finish(Call& call, http::Response response);
+  void Fail(Call& call, const AwsError& error);
   http::Response Health() const;
+  http::Response MetricsText() const;
 
-  const service::Services& services_;
-  ops::Metrics& metrics_;
+  DispatcherDeps deps_;
+  service::DocumentCache documents_;
   Router router_;
   std::chrono::steady_clock::time_point started_;
 };

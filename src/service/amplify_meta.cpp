@@ -1,14 +1,13 @@
 #include "service/amplify_meta.h"
 
-#include "service/resources.h"
-
 #include <fmt/format.h>
 #include <openssl/sha.h>
 
-#include <cctype>
-
 #include <boost/json/parse.hpp>
 #include <boost/json/serialize.hpp>
+#include <cctype>
+
+#include "service/resource_document.h"
 
 namespace amplify::service {
 namespace {
@@ -44,14 +43,14 @@ std::string Sha256Hex(const std::string& text) {
   return hex;
 }
 
-StackIdentity StackIdentityOf(const store::Scope& scope, const std::string& app_id,
+StackIdentity StackIdentityOf(const Scope& scope, const std::string& app_id,
                               const std::string& environment) {
-  std::string h = Sha256Hex(fmt::format("{}/{}/{}/{}", scope.account, scope.region, app_id,
-                                        environment));
+  std::string h =
+      Sha256Hex(fmt::format("{}/{}/{}/{}", scope.account, scope.region, app_id, environment));
   unsigned long digits = std::stoul(h.substr(0, 8), nullptr, 16) % 900000 + 100000;
   StackIdentity id;
-  id.stack_name = fmt::format("amplify-{}-{}-{}", StackSafe(app_id), StackSafe(environment),
-                              digits);
+  id.stack_name =
+      fmt::format("amplify-{}-{}-{}", StackSafe(app_id), StackSafe(environment), digits);
   id.stack_id = fmt::format("arn:aws:cloudformation:{}:{}:stack/{}/{}-{}-4{}-a{}-{}", scope.region,
                             scope.account, id.stack_name, h.substr(8, 8), h.substr(16, 4),
                             h.substr(20, 3), h.substr(23, 3), h.substr(26, 12));
@@ -63,7 +62,7 @@ StackIdentity StackIdentityOf(const store::Scope& scope, const std::string& app_
   return id;
 }
 
-std::string AmplifyMetaConfig(const store::Scope& scope, const std::string& app_id,
+std::string AmplifyMetaConfig(const Scope& scope, const std::string& app_id,
                               const std::string& environment,
                               const std::vector<store::ResourceRecord>& resources) {
   StackIdentity id = StackIdentityOf(scope, app_id, environment);
@@ -79,7 +78,6 @@ std::string AmplifyMetaConfig(const store::Scope& scope, const std::string& app_
                          {"StackId", id.stack_id},
                          {"AmplifyAppId", app_id}}}};
   for (const store::ResourceRecord& r : resources) {
-    if (r.category == kApiModels) continue;  // not a resource of amplify-meta.json
     StoredResource stored = ParseStoredResource(r);
     boost::json::object entry;
     entry["service"] = DefaultServiceOf(r.category);
@@ -93,7 +91,7 @@ std::string AmplifyMetaConfig(const store::Scope& scope, const std::string& app_
   return boost::json::serialize(meta);
 }
 
-std::string AmplifyFeatureFlags() {
+const std::string& AmplifyFeatureFlags() {
   // The cli.json `amplify init` writes for a new Gen 1 project (transformer v2).
   static const std::string kFlags = boost::json::serialize(boost::json::parse(R"({
     "features": {

@@ -1,6 +1,6 @@
 #pragma once
-// GetBackend's stringified documents (DESIGN.md §3 "GetBackend"): amplifyMetaConfig shaped like
-// the Amplify CLI's amplify-meta.json, amplifyFeatureFlags like a new project's cli.json.
+// GetBackend's stringified documents (docs/DECISIONS.md "GetBackend"): amplifyMetaConfig shaped
+// like the Amplify CLI's amplify-meta.json, amplifyFeatureFlags like a new project's cli.json.
 #include <string>
 #include <vector>
 
@@ -11,22 +11,22 @@ namespace amplify::service {
 // Identifiers derived from (account, region, app, environment): realistic and stable, so the
 // same environment always reports the same stack, bucket and role names.
 struct StackIdentity {
-  std::string stack_name;        // amplify-<app>-<env>-<6 digits>
-  std::string stack_id;          // arn:aws:cloudformation:...:stack/<name>/<uuid>
+  std::string stack_name;  // amplify-<app>-<env>-<6 digits>
+  std::string stack_id;    // arn:aws:cloudformation:...:stack/<name>/<uuid>
   std::string deployment_bucket;
   std::string auth_role_name;
   std::string unauth_role_name;
   std::string auth_role_arn;
   std::string unauth_role_arn;
 };
-StackIdentity StackIdentityOf(const store::Scope& scope, const std::string& app_id,
+StackIdentity StackIdentityOf(const Scope& scope, const std::string& app_id,
                               const std::string& environment);
 
-std::string AmplifyMetaConfig(const store::Scope& scope, const std::string& app_id,
+std::string AmplifyMetaConfig(const Scope& scope, const std::string& app_id,
                               const std::string& environment,
                               const std::vector<store::ResourceRecord>& resources);
 
-std::string AmplifyFeatureFlags();
+const std::string& AmplifyFeatureFlags();
 
 // Lower-case hex SHA-256 of `text` (stable identifiers).
 std::string Sha256Hex(const std::string& text);

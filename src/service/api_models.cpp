@@ -2,148 +2,137 @@
 
 #include <fmt/format.h>
 
-#include <charconv>
-#include <optional>
-#include <string_view>
+#include <boost/json/serialize.hpp>
 
-#include "codegen/model_generator.h"
-#include "service/api.h"
-#include "service/job_runner.h"
-#include "service/recent_generations.h"
-#include "service/resources.h"
+#include "common/json_writer.h"
+#include "model/members_generated.h"
+#include "model/wire_access.h"
+#include "service/backend_api.h"
+#include "service/job_outputs.h"
+#include "service/resource_change.h"
+#include "service/start_job.h"
 
 namespace amplify::service {
 namespace {
 
+namespace members = model::members;
 using boost::json::object;
-using store::StoreWriter;
-
-constexpr const char* kOperation = "GenerateBackendAPIModels";
-
-// The API resource `name` as it is now, or why there is none.
-Result<StoredResource> CurrentApi(store::StoreReader& r, const store::Scope& scope,
-                                  const std::string& app_id, const std::string& env,
-                                  const std::string& name) {
-  auto record = FindResource(r, scope, app_id, env, kApi, name);
-  if (!record) return record.error();
-  return ParseStoredResource(*record);
-}
+using model::Get;
 
 std::string SchemaOf(const StoredResource& api) {
-  return StringMember(api.config, "transformSchema");
-}
-
-// The models record: "<size of models>\n", then both strings as they are (no JSON escaping of
-// megabytes of JSON text on every write and read).
-std::string EncodeModels(const codegen::GeneratedModels& m) {
-  std::string out = std::to_string(m.models.size()) + "\n";
-  out.reserve(out.size() + m.models.size() + m.model_introspection_schema.size());
-  out += m.models;
-  out += m.model_introspection_schema;
-  return out;
-}
-
-std::optional<codegen::GeneratedModels> DecodeModels(std::string_view text) {
-  size_t newline = text.find('\n');
-  if (newline == std::string_view::npos) return std::nullopt;
-  size_t size = 0;
-  auto [end, ec] = std::from_chars(text.data(), text.data() + newline, size);
-  if (ec != std::errc() || end != text.data() + newline || size > text.size() - newline - 1) {
-    return std::nullopt;
-  }
-  std::string_view rest = text.substr(newline + 1);
-  return codegen::GeneratedModels{std::string(rest.substr(0, size)),
-                                  std::string(rest.substr(size))};
-}
-
-RecentGenerations& Recent() {
-  static RecentGenerations recent;
-  return recent;
-}
-
-// Completes the job: generates from the schema the API holds *now* (an update that ran between
-// start and completion is what the models must describe) and stores both strings, or ends the
-// job FAILED saying what is wrong with the schema and where.
-Status ApplyGenerateModels(StoreWriter& w, const store::Scope& scope, const object& p) {
-  std::string app_id = StringMember(p, "appId"), env = StringMember(p, "environment"),
-              name = StringMember(p, "name");
-  Result<StoredResource> api = CurrentApi(w, scope, app_id, env, name);
-  if (!api) return api.error();
-  std::string schema = SchemaOf(*api);
-  if (schema.empty()) {
-    return BadRequest(
-        fmt::format("The API {} has no transformSchema to generate models from.", name));
-  }
-  std::shared_ptr<const Generation> generated = GenerationOf(Recent(), schema);
-  if (!generated->ok()) {
-    return BadRequest(fmt::format("The transformSchema of API {} is not valid: {}", name,
-                                  generated->error().ToString()));
-  }
-  int64_t now = p.at("nowMs").as_int64();
-  auto existing = w.GetResource(scope, app_id, env, kApiModels, name);
-  w.PutResource(scope, {app_id, env, kApiModels, name, EncodeModels(generated->value()),
-                        existing ? existing->created_ms : now, now});
-  StoredResource& resource = *api;
-  resource.state[kModelsStatus] = "LATEST";
-  auto record = w.GetResource(scope, app_id, env, kApi, name);
-  record->config_json = SerializeStoredResource(resource);
-  record->updated_ms = now;
-  w.PutResource(scope, *record);
-  return OkStatus();
+  return std::string(Get(api.config, members::BackendAPIResourceConfig::TransformSchema));
 }
 
 }  // namespace
 
-void GenerateBackendAPIModels(const Services& s, Call call) {
-  store::Scope scope = call.scope;
-  std::string app_id = StringMember(call.input, "appId");
-  std::string env = StringMember(call.input, "backendEnvironmentName");
-  std::string name = StringMember(call.input, "resourceName");
-  int64_t now = s.clock.NowMillis();
-  // Generate here, on the request thread, so the job's completion inside the store's write
-  // finds the result (RecentGenerations); the write checks everything again.
-  if (Result<StoredResource> api = CurrentApi(s.store.Reader(), scope, app_id, env, name);
-      api.ok() && !SchemaOf(*api).empty()) {
-    (void)GenerationOf(Recent(), SchemaOf(*api));
-  }
-  RunJob(
-      s, std::move(call),
-      [=](StoreWriter& w) -> Result<jobs::JobStart> {
-        Result<StoredResource> api = CurrentApi(w, scope, app_id, env, name);
-        if (!api) return api.error();
-        if (SchemaOf(*api).empty()) {
-          return BadRequest(fmt::format(
-              "The API {} has no transformSchema: set one with UpdateBackendAPI first.", name));
-        }
-        return jobs::JobStart{
-            app_id, env, kOperation,
-            object{{"appId", app_id}, {"environment", env}, {"name", name}, {"nowMs", now}}};
-      },
-      [env](const store::JobRecord& job) { return JobResponse(job, env); });
+GenerateModelsChange::GenerateModelsChange(std::string app_id, std::string environment,
+                                           std::string api_name, int64_t now_ms)
+    : app_id_(std::move(app_id)),
+      environment_(std::move(environment)),
+      api_name_(std::move(api_name)),
+      now_ms_(now_ms) {}
+
+// The keys are those migration-2 servers queued, so their jobs still complete.
+std::unique_ptr<ServiceChange> GenerateModelsChange::Decode(const object& d) {
+  return std::make_unique<GenerateModelsChange>(ChangeText(d, "appId"),
+                                                ChangeText(d, "environment"), ChangeText(d, "name"),
+                                                ChangeNumber(d, "nowMs"));
 }
 
-void GetBackendAPIModels(const Services& s, Call call) {
-  std::string app_id = StringMember(call.input, "appId");
-  std::string env = StringMember(call.input, "backendEnvironmentName");
-  std::string name = StringMember(call.input, "resourceName");
-  Result<StoredResource> api = CurrentApi(s.store.Reader(), call.scope, app_id, env, name);
-  if (!api) return call.reply(api.error());
-  const object& state = api->state;
-  // LATEST only while the stored strings describe the current schema (api.cpp marks STALE).
-  std::string status = StringMember(state, kModelsStatus);
-  object out{{"status", status == "LATEST" ? "LATEST" : "STALE"}};
-  auto record = s.store.Reader().GetResource(call.scope, app_id, env, kApiModels, name);
-  if (record) {
-    if (auto models = DecodeModels(record->config_json)) {
-      out["models"] = std::move(models->models);
-      out["modelIntrospectionSchema"] = std::move(models->model_introspection_schema);
-    }
-  }
-  call.reply(std::move(out));
+std::string GenerateModelsChange::Encode() const {
+  return boost::json::serialize(object{
+      {"appId", app_id_}, {"environment", environment_}, {"name", api_name_}, {"nowMs", now_ms_}});
 }
 
-void RegisterModelsApplier(jobs::JobEngine& engine) {
-  engine.RegisterApplier(kOperation, ApplyGenerateModels);
+void GenerateModelsChange::Prepare(store::StoreReader& reader, const Scope& scope) {
+  std::optional<store::ResourceRecord> record =
+      reader.GetResource(scope, app_id_, environment_, kApi, api_name_);
+  if (!record) return;  // Applies will say why
+  StoredResource api = ParseStoredResource(*record);
+  std::string schema = SchemaOf(api);
+  if (schema.empty()) return;
+  schema_version_ = SchemaVersionOf(api.state);
+  generation_ = std::make_shared<const Generation>(codegen::GenerateModels(schema));
+}
+
+bool GenerateModelsChange::Stale(store::StoreReader& r, const Scope& scope) const {
+  std::optional<store::ResourceRecord> record =
+      r.GetResource(scope, app_id_, environment_, kApi, api_name_);
+  if (!record) return false;  // Applies fails the job
+  StoredResource api = ParseStoredResource(*record);
+  if (SchemaOf(api).empty()) return false;
+  return !generation_ || SchemaVersionOf(api.state) != schema_version_;
+}
+
+Status GenerateModelsChange::Applies(Snapshot& read) const {
+  Result<const store::ResourceRecord*> api =
+      FindResource(read, app_id_, environment_, kApi, api_name_);
+  if (!api) return api.error();
+  if (SchemaOf(ParseStoredResource(**api)).empty()) {
+    return BadRequest(
+        fmt::format("The API {} has no transformSchema to generate models from.", api_name_));
+  }
+  return OkStatus();
+}
+
+// An invalid schema ends the job FAILED, saying what is wrong and where; the previous models
+// stay.
+Status GenerateModelsChange::Apply(store::StoreWriter& w, const Scope& scope, int64_t now_ms) {
+  if (!generation_) return Internal("the models were not generated before the job completed");
+  if (!generation_->ok()) {
+    return BadRequest(fmt::format("The transformSchema of API {} is not valid: {}", api_name_,
+                                  generation_->error().ToString()));
+  }
+  w.PutApiModels(scope,
+                 {.app_id = app_id_,
+                  .environment = environment_,
+                  .api_name = api_name_,
+                  .schema_version = schema_version_,
+                  .models = generation_->value().models,
+                  .model_introspection_schema = generation_->value().model_introspection_schema,
+                  .generated_ms = now_ms});
+  return OkStatus();
+}
+
+Result<Plan> GenerateBackendAPIModels(const Context& ctx, const boost::json::object& in,
+                                      Snapshot& read) {
+  using Shape = members::GenerateBackendAPIModelsRequest;
+  std::string app_id(Get(in, Shape::AppId));
+  std::string env(Get(in, Shape::BackendEnvironmentName));
+  std::string name(Get(in, Shape::ResourceName));
+  Result<const store::ResourceRecord*> api = FindResource(read, app_id, env, kApi, name);
+  if (!api) return api.error();
+  if (SchemaOf(ParseStoredResource(**api)).empty()) {
+    return BadRequest(fmt::format(
+        "The API {} has no transformSchema: set one with UpdateBackendAPI first.", name));
+  }
+  auto change = std::make_unique<GenerateModelsChange>(app_id, env, name, ctx.now_ms);
+  return PlanJob(read, NewJobOf(model::OperationId::kGenerateBackendAPIModels, app_id, env),
+                 std::move(change), env, &JobOutput<members::GenerateBackendAPIModelsResponse>);
+}
+
+Result<Plan> GetBackendAPIModels(const Context&, const boost::json::object& in, Snapshot& read) {
+  using Shape = members::GetBackendAPIModelsRequest;
+  std::string app_id(Get(in, Shape::AppId));
+  std::string env(Get(in, Shape::BackendEnvironmentName));
+  std::string name(Get(in, Shape::ResourceName));
+  Result<const store::ResourceRecord*> api = FindResource(read, app_id, env, kApi, name);
+  if (!api) return api.error();
+  const store::ApiModelsRecord* models = read.ApiModels(app_id, env, name);
+  // LATEST only while the stored strings describe the API's current schema.
+  const bool latest =
+      models && models->schema_version == SchemaVersionOf(ParseStoredResource(**api).state);
+  using Out = members::GetBackendAPIModelsResponse;
+  std::string out;
+  JsonWriter w(out);
+  w.BeginObject();
+  w.Member(Out::Status, latest ? "LATEST" : "STALE");
+  if (models) {
+    w.Member(Out::Models, models->models);
+    w.Member(Out::ModelIntrospectionSchema, models->model_introspection_schema);
+  }
+  w.EndObject();
+  return Plan::Respond(std::move(out));
 }
 
 }  // namespace amplify::service

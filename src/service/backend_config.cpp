@@ -1,34 +1,36 @@
 #include "service/backend_config.h"
 
-#include <fmt/format.h>
-
 #include <boost/json/parse.hpp>
 #include <boost/json/serialize.hpp>
-#include <memory>
 
-#include "service/backends.h"
-#include "service/job_runner.h"
+#include "common/json_writer.h"
+#include "model/members_generated.h"
+#include "model/wire_access.h"
+#include "service/errors.h"
+#include "service/job_outputs.h"
+#include "service/start_job.h"
 
 namespace amplify::service {
 namespace {
 
+namespace members = model::members;
 using boost::json::object;
-using store::StoreWriter;
+using model::Get;
 
-// The members of loginAuthConfig (OPERATIONS.md §1.6: snake_case on the wire).
-constexpr std::string_view kLoginAuthKeys[] = {"aws_cognito_identity_pool_id", "aws_cognito_region",
-                                               "aws_user_pools_id", "aws_user_pools_web_client_id"};
+// The stored config's own keys (internal; its loginAuthConfig holds wire names).
+constexpr std::string_view kManagerKey = "backendManagerAppId";
+constexpr std::string_view kLoginKey = "loginAuthConfig";
 
 // Where no environment exists yet, the config job is named after Amplify's default one.
-constexpr const char* kDefaultEnvironment = "staging";
+constexpr std::string_view kDefaultEnvironment = "staging";
 
-AwsError ConfigNotFound(const std::string& app_id) {
-  return NotFound("BackendConfig", fmt::format("No backend config found for app {}.", app_id));
-}
-
-AwsError ConfigExists(const std::string& app_id) {
-  return BadRequest(fmt::format("A backend config already exists for app {}.", app_id));
-}
+// The members of loginAuthConfig: snake_case on the wire.
+constexpr model::StringMember kLoginAuthMembers[] = {
+    members::LoginAuthConfigReqObj::AwsCognitoIdentityPoolId,
+    members::LoginAuthConfigReqObj::AwsCognitoRegion,
+    members::LoginAuthConfigReqObj::AwsUserPoolsId,
+    members::LoginAuthConfigReqObj::AwsUserPoolsWebClientId,
+};
 
 // The stored config, or nullopt when the app has none (config_json empty or not an object).
 std::optional<object> StoredConfig(const store::AppRecord& app) {
@@ -36,113 +38,127 @@ std::optional<object> StoredConfig(const store::AppRecord& app) {
   boost::system::error_code ec;
   boost::json::value v = boost::json::parse(app.config_json, ec);
   if (ec || !v.is_object()) return std::nullopt;
-  return v.get_object();
+  return std::move(v.get_object());
 }
 
-bool HasConfig(StoreWriter& w, const store::Scope& scope, const std::string& app_id) {
-  auto app = w.GetApp(scope, app_id);
-  return app && StoredConfig(*app);
-}
-
-// Checks before it writes (job_engine.h): an existing config fails the job, changing nothing.
-Status ApplyCreateBackendConfig(StoreWriter& w, const store::Scope& scope, const object& p) {
-  std::string app_id = StringMember(p, "appId");
-  if (HasConfig(w, scope, app_id)) return ConfigExists(app_id);
-  store::AppRecord app =
-      w.GetApp(scope, app_id)
-          .value_or(store::AppRecord{app_id, app_id, p.at("createdMs").as_int64(), ""});
-  object config{{"backendManagerAppId", StringMember(p, "backendManagerAppId")},
-                {"loginAuthConfig", object{}}};
-  app.config_json = boost::json::serialize(config);
-  w.PutApp(scope, app);
-  return OkStatus();
-}
-
-object ConfigResponse(const std::string& app_id, const object& config) {
-  object out;
-  out["appId"] = app_id;
-  out["backendManagerAppId"] = StringMember(config, "backendManagerAppId");
-  const boost::json::value* login = config.if_contains("loginAuthConfig");
-  out["loginAuthConfig"] = login && login->is_object() ? login->get_object() : object{};
+Output ConfigOutput(const std::string& app_id, const object& config) {
+  using Shape = members::UpdateBackendConfigResponse;
+  std::string out;
+  JsonWriter w(out);
+  w.BeginObject();
+  w.Member(Shape::AppId, app_id);
+  const boost::json::value* manager = config.if_contains(kManagerKey);
+  w.Member(Shape::BackendManagerAppId,
+           manager && manager->is_string() ? std::string_view(manager->get_string()) : "");
+  w.Key(Shape::LoginAuthConfig);
+  const boost::json::value* login = config.if_contains(kLoginKey);
+  w.Raw(login && login->is_object() ? boost::json::serialize(*login) : "{}");
+  w.EndObject();
   return out;
+}
+
+// UpdateBackendConfig's and RemoveBackendConfig's write: the app as the handler read it
+// (its version unchanged), with the config it decided.
+class ReplaceApp final : public WriteStep {
+ public:
+  ReplaceApp(store::AppRecord app, Output output)
+      : app_(std::move(app)), output_(std::move(output)) {}
+
+  Result<WriteResult> Run(WriteContext& ctx) override {
+    if (ctx.writer.AppVersion(ctx.scope, app_.app_id) != app_.version) {
+      return WriteResult::kConflict;
+    }
+    ctx.writer.PutApp(ctx.scope, app_);
+    return WriteResult::kWritten;
+  }
+  Output Respond() const override { return output_; }
+
+ private:
+  store::AppRecord app_;
+  Output output_;
+};
+
+Result<store::AppRecord> AppWithConfig(Snapshot& read, const std::string& app_id) {
+  const store::AppRecord* app = read.App(app_id);
+  if (!app) return AppNotFound(app_id);
+  if (!StoredConfig(*app)) return ConfigNotFound(app_id);
+  return *app;
 }
 
 }  // namespace
 
-void RegisterConfigAppliers(jobs::JobEngine& engine) {
-  engine.RegisterApplier("CreateBackendConfig", ApplyCreateBackendConfig);
+CreateBackendConfigChange::CreateBackendConfigChange(std::string app_id, std::string manager_app_id,
+                                                     int64_t created_ms)
+    : app_id_(std::move(app_id)),
+      manager_app_id_(std::move(manager_app_id)),
+      created_ms_(created_ms) {}
+
+std::unique_ptr<ServiceChange> CreateBackendConfigChange::Decode(const object& d) {
+  return std::make_unique<CreateBackendConfigChange>(
+      ChangeText(d, "appId"), ChangeText(d, "backendManagerAppId"), ChangeNumber(d, "createdMs"));
 }
 
-void CreateBackendConfig(const Services& s, Call call) {
-  std::string app_id = StringMember(call.input, "appId");
-  std::string manager = StringMember(call.input, "backendManagerAppId");
+std::string CreateBackendConfigChange::Encode() const {
+  return boost::json::serialize(object{
+      {"appId", app_id_}, {"backendManagerAppId", manager_app_id_}, {"createdMs", created_ms_}});
+}
+
+Status CreateBackendConfigChange::Applies(Snapshot& read) const {
+  const store::AppRecord* app = read.App(app_id_);
+  if (app && StoredConfig(*app)) return ConfigExists(app_id_);
+  return OkStatus();
+}
+
+Status CreateBackendConfigChange::Apply(store::StoreWriter& w, const Scope& scope, int64_t) {
+  store::AppRecord app =
+      w.GetApp(scope, app_id_).value_or(store::AppRecord{app_id_, app_id_, created_ms_, "", 0});
+  app.config_json =
+      boost::json::serialize(object{{kManagerKey, manager_app_id_}, {kLoginKey, object{}}});
+  w.PutApp(scope, app);
+  return OkStatus();
+}
+
+Result<Plan> CreateBackendConfig(const Context& ctx, const boost::json::object& in,
+                                 Snapshot& read) {
+  using Shape = members::CreateBackendConfigRequest;
+  std::string app_id(Get(in, Shape::AppId));
+  std::string manager(Get(in, Shape::BackendManagerAppId));
   if (manager.empty()) manager = app_id;
-  store::Scope scope = call.scope;
-  int64_t now = s.clock.NowMillis();
-  // The environment the response names is only known inside the write.
-  auto environment = std::make_shared<std::string>(kDefaultEnvironment);
-  RunJob(
-      s, std::move(call),
-      [=](StoreWriter& w) -> Result<jobs::JobStart> {
-        if (HasConfig(w, scope, app_id)) return ConfigExists(app_id);
-        std::vector<store::EnvironmentRecord> envs = w.ListEnvironments(scope, app_id);
-        if (!envs.empty()) *environment = envs.front().name;
-        // App-level job (empty environment): GetBackendJob finds it under any name.
-        return jobs::JobStart{
-            app_id, "", "CreateBackendConfig",
-            object{{"appId", app_id}, {"backendManagerAppId", manager}, {"createdMs", now}}};
-      },
-      [environment](const store::JobRecord& job) { return ShortJobResponse(job, *environment); });
+  // Named under the app's first environment: app-level jobs are found under any of them.
+  const std::vector<store::EnvironmentRecord>& envs = read.Environments(app_id);
+  std::string env = envs.empty() ? std::string(kDefaultEnvironment) : envs.front().name;
+  auto change = std::make_unique<CreateBackendConfigChange>(app_id, manager, ctx.now_ms);
+  return PlanJob(read, NewJobOf(model::OperationId::kCreateBackendConfig, app_id, ""),
+                 std::move(change), env, &ShortJobOutput<members::CreateBackendConfigResponse>);
 }
 
-void UpdateBackendConfig(const Services& s, Call call) {
-  std::string app_id = StringMember(call.input, "appId");
-  object patch;
-  if (const auto* v = call.input.if_contains("loginAuthConfig"); v && v->is_object()) {
-    patch = v->get_object();
+Result<Plan> UpdateBackendConfig(const Context&, const boost::json::object& in, Snapshot& read) {
+  using Shape = members::UpdateBackendConfigRequest;
+  std::string app_id(Get(in, Shape::AppId));
+  Result<store::AppRecord> app = AppWithConfig(read, app_id);
+  if (!app) return app.error();
+  object config = *StoredConfig(*app);
+  boost::json::value& login = config[kLoginKey];
+  if (!login.is_object()) login = object{};
+  if (const object* patch = Get(in, Shape::LoginAuthConfig)) {
+    for (model::StringMember m : kLoginAuthMembers) {  // present members replace, absent keep
+      if (std::optional<std::string_view> v = model::Find(*patch, m)) {
+        login.get_object()[m.wire] = *v;
+      }
+    }
   }
-  store::Scope scope = call.scope;
-  auto out = std::make_shared<object>();
-  s.store.Write(
-      [=](StoreWriter& w) -> Status {
-        auto app = w.GetApp(scope, app_id);
-        if (!app) return AppNotFound(app_id);
-        std::optional<object> config = StoredConfig(*app);
-        if (!config) return ConfigNotFound(app_id);
-        boost::json::value& login = (*config)["loginAuthConfig"];
-        if (!login.is_object()) login = object{};
-        for (std::string_view key : kLoginAuthKeys) {  // present keys replace, absent keep
-          if (const auto* v = patch.if_contains(key); v && v->is_string()) {
-            login.get_object()[key] = *v;
-          }
-        }
-        app->config_json = boost::json::serialize(*config);
-        w.PutApp(scope, *app);
-        *out = ConfigResponse(app_id, *config);
-        return OkStatus();
-      },
-      [out, reply = std::move(call.reply)](Status st) {
-        if (!st) return reply(st.error());
-        reply(std::move(*out));
-      });
+  app->config_json = boost::json::serialize(config);
+  Output output = ConfigOutput(app_id, config);
+  return Plan::Write(std::make_unique<ReplaceApp>(std::move(*app), std::move(output)));
 }
 
-void RemoveBackendConfig(const Services& s, Call call) {
-  std::string app_id = StringMember(call.input, "appId");
-  store::Scope scope = call.scope;
-  s.store.Write(
-      [=](StoreWriter& w) -> Status {
-        auto app = w.GetApp(scope, app_id);
-        if (!app) return AppNotFound(app_id);
-        if (!StoredConfig(*app)) return ConfigNotFound(app_id);
-        app->config_json.clear();
-        w.PutApp(scope, *app);
-        return OkStatus();
-      },
-      [reply = std::move(call.reply)](Status st) {
-        if (!st) return reply(st.error());
-        reply(object{});  // RemoveBackendConfigResp: only `error`, absent on success
-      });
+Result<Plan> RemoveBackendConfig(const Context&, const boost::json::object& in, Snapshot& read) {
+  std::string app_id(Get(in, members::RemoveBackendConfigRequest::AppId));
+  Result<store::AppRecord> app = AppWithConfig(read, app_id);
+  if (!app) return app.error();
+  app->config_json.clear();
+  // RemoveBackendConfigResponse has only `error`, absent on success.
+  return Plan::Write(std::make_unique<ReplaceApp>(std::move(*app), "{}"));
 }
 
 }  // namespace amplify::service

@@ -1,15 +1,17 @@
 #pragma once
-// GetBackendJob, ListBackendJobs, UpdateBackendJob (DESIGN.md §3 "Jobs"). Jobs outlive the
+// GetBackendJob, ListBackendJobs, UpdateBackendJob (docs/DECISIONS.md "Jobs"). Jobs outlive the
 // apps and environments they changed, so none of these requires them to exist.
 #include <optional>
+#include <string>
+#include <string_view>
 
-#include "service/services.h"
+#include "service/plan.h"
 
 namespace amplify::service {
 
-void GetBackendJob(const Services& s, Call call);
-void ListBackendJobs(const Services& s, Call call);
-void UpdateBackendJob(const Services& s, Call call);
+Result<Plan> GetBackendJob(const Context& ctx, const boost::json::object& in, Snapshot& read);
+Result<Plan> ListBackendJobs(const Context& ctx, const boost::json::object& in, Snapshot& read);
+Result<Plan> UpdateBackendJob(const Context& ctx, const boost::json::object& in, Snapshot& read);
 
 // Opaque ListBackendJobs tokens: the seq to continue below, encoded; nullopt when malformed.
 std::string EncodeJobsToken(int64_t before_seq);

@@ -1,210 +1,126 @@
 #include "service/backends.h"
 
-#include <fmt/format.h>
-
+#include "common/json_writer.h"
+#include "model/members_generated.h"
+#include "model/wire_access.h"
 #include "service/amplify_meta.h"
-#include "service/job_runner.h"
-#include "service/storage.h"
+#include "service/backend_changes.h"
+#include "service/document_cache.h"
+#include "service/errors.h"
+#include "service/job_outputs.h"
+#include "service/start_job.h"
 
 namespace amplify::service {
 namespace {
 
-using boost::json::object;
-using store::StoreWriter;
+namespace members = model::members;
+using model::Get;
+using model::OperationId;
 
-std::string PayloadString(const object& payload, std::string_view key) {
-  return StringMember(payload, key);
+// RemoveAllBackends answers for the app: its output has no backendEnvironmentName.
+Output RemoveAllOutput(const store::JobRecord& job, std::string_view) {
+  using Shape = members::RemoveAllBackendsResponse;
+  std::string out;
+  JsonWriter w(out);
+  w.BeginObject();
+  w.Member(Shape::AppId, job.app_id);
+  if (!job.error.empty()) w.Member(Shape::Error, job.error);
+  w.Member(Shape::JobId, job.job_id);
+  w.Member(Shape::Operation, job.operation);
+  w.Member(Shape::Status, job.status);
+  w.EndObject();
+  return out;
 }
 
-// Each applier checks before it writes (job_engine.h).
-Status ApplyCreateBackend(StoreWriter& w, const store::Scope& scope, const object& p) {
-  std::string app_id = PayloadString(p, "appId"), env = PayloadString(p, "environment");
-  if (w.GetEnvironment(scope, app_id, env)) {
-    return BadRequest(fmt::format("Backend environment {} already exists for app {}.", env,
-                                  app_id));
+Output GetBackendOutput(const Scope& scope, const store::AppRecord& app,
+                        const std::vector<store::EnvironmentRecord>& environments,
+                        const std::string& env, Snapshot& read) {
+  using Shape = members::GetBackendResponse;
+  std::string out;
+  JsonWriter w(out);
+  w.BeginObject();
+  w.Member(Shape::AppId, app.app_id);
+  w.Member(Shape::AppName, app.app_name);
+  w.Key(Shape::BackendEnvironmentList);
+  w.BeginArray();
+  for (const store::EnvironmentRecord& e : environments) w.String(e.name);
+  w.EndArray();
+  w.Member(Shape::AmplifyFeatureFlags, AmplifyFeatureFlags());
+  if (!env.empty()) {
+    w.Member(Shape::BackendEnvironmentName, env);
+    w.Member(Shape::AmplifyMetaConfig,
+             AmplifyMetaConfig(scope, app.app_id, env, read.Resources(app.app_id, env)));
   }
-  int64_t now = p.at("createdMs").as_int64();
-  if (!w.GetApp(scope, app_id)) {
-    w.PutApp(scope, {app_id, PayloadString(p, "appName"), now, ""});
-  }
-  w.PutEnvironment(scope, {app_id, env, now});
-  return OkStatus();
-}
-
-Status ApplyCloneBackend(StoreWriter& w, const store::Scope& scope, const object& p) {
-  std::string app_id = PayloadString(p, "appId"), source = PayloadString(p, "source"),
-              target = PayloadString(p, "target");
-  if (!w.GetEnvironment(scope, app_id, source)) return EnvironmentNotFound(app_id, source);
-  if (w.GetEnvironment(scope, app_id, target)) {
-    return BadRequest(fmt::format("Backend environment {} already exists for app {}.", target,
-                                  app_id));
-  }
-  int64_t now = p.at("createdMs").as_int64();
-  w.PutEnvironment(scope, {app_id, target, now});
-  for (store::ResourceRecord r : w.ListResources(scope, app_id, source)) {
-    r.environment = target;
-    r.created_ms = r.updated_ms = now;
-    w.PutResource(scope, r);
-  }
-  return OkStatus();
-}
-
-Status ApplyDeleteBackend(StoreWriter& w, const store::Scope& scope, const object& p) {
-  std::string app_id = PayloadString(p, "appId"), env = PayloadString(p, "environment");
-  if (!w.GetEnvironment(scope, app_id, env)) return EnvironmentNotFound(app_id, env);
-  DeleteBucketsOfLeavingEnvironments(w, scope, app_id, {env});
-  w.DeleteEnvironment(scope, app_id, env);
-  return OkStatus();
-}
-
-Status ApplyRemoveAllBackends(StoreWriter& w, const store::Scope& scope, const object& p) {
-  std::string app_id = PayloadString(p, "appId");
-  if (!w.GetApp(scope, app_id)) return AppNotFound(app_id);
-  std::vector<std::string> all;
-  for (const store::EnvironmentRecord& env : w.ListEnvironments(scope, app_id)) {
-    all.push_back(env.name);
-  }
-  DeleteBucketsOfLeavingEnvironments(w, scope, app_id, all);
-  if (p.at("cleanAmplifyApp").as_bool()) {
-    w.DeleteApp(scope, app_id);
-    return OkStatus();
-  }
-  for (const std::string& env : all) w.DeleteEnvironment(scope, app_id, env);
-  return OkStatus();
+  w.EndObject();
+  return out;
 }
 
 }  // namespace
 
-AwsError AppNotFound(const std::string& app_id) {
-  return NotFound("App", fmt::format("App {} not found.", app_id));
+Result<Plan> CreateBackend(const Context& ctx, const boost::json::object& in, Snapshot& read) {
+  using Shape = members::CreateBackendRequest;
+  std::string app_id(Get(in, Shape::AppId));
+  std::string env(Get(in, Shape::BackendEnvironmentName));
+  if (app_id.empty()) return BadRequest("appId must not be empty.");
+  if (env.empty()) return BadRequest("backendEnvironmentName must not be empty.");
+  auto change = std::make_unique<CreateBackendChange>(
+      app_id, env, std::string(Get(in, Shape::AppName)), ctx.now_ms);
+  return PlanJob(read, NewJobOf(OperationId::kCreateBackend, app_id, env), std::move(change), env,
+                 &JobOutput<members::CreateBackendResponse>);
 }
 
-AwsError EnvironmentNotFound(const std::string& app_id, const std::string& env) {
-  return NotFound("BackendEnvironment",
-                  fmt::format("Backend environment {} not found for app {}.", env, app_id));
-}
-
-void RegisterBackendAppliers(jobs::JobEngine& engine) {
-  engine.RegisterApplier("CreateBackend", ApplyCreateBackend);
-  engine.RegisterApplier("CloneBackend", ApplyCloneBackend);
-  engine.RegisterApplier("DeleteBackend", ApplyDeleteBackend);
-  engine.RegisterApplier("RemoveAllBackends", ApplyRemoveAllBackends);
-}
-
-void CreateBackend(const Services& s, Call call) {
-  std::string app_id = StringMember(call.input, "appId");
-  std::string env = StringMember(call.input, "backendEnvironmentName");
-  std::string app_name = StringMember(call.input, "appName");
-  if (app_id.empty()) return call.reply(BadRequest("appId must not be empty."));
-  if (env.empty()) return call.reply(BadRequest("backendEnvironmentName must not be empty."));
-  store::Scope scope = call.scope;
-  int64_t now = s.clock.NowMillis();
-  RunJob(
-      s, std::move(call),
-      [=](StoreWriter& w) -> Result<jobs::JobStart> {
-        if (w.GetEnvironment(scope, app_id, env)) {
-          return BadRequest(fmt::format("Backend environment {} already exists for app {}.", env,
-                                        app_id));
-        }
-        return jobs::JobStart{app_id, env, "CreateBackend",
-                              object{{"appId", app_id},
-                                     {"environment", env},
-                                     {"appName", app_name},
-                                     {"createdMs", now}}};
-      },
-      [env](const store::JobRecord& job) { return JobResponse(job, env); });
-}
-
-void GetBackend(const Services& s, Call call) {
-  std::string app_id = StringMember(call.input, "appId");
-  std::string wanted = StringMember(call.input, "backendEnvironmentName");
-  store::StoreReader& r = s.store.Reader();
-  auto app = r.GetApp(call.scope, app_id);
-  if (!app) return call.reply(AppNotFound(app_id));
-  std::vector<store::EnvironmentRecord> envs = r.ListEnvironments(call.scope, app_id);
-  object out;
-  out["appId"] = app_id;
-  out["appName"] = app->app_name;
-  boost::json::array names;
-  for (const auto& e : envs) names.emplace_back(e.name);
-  out["backendEnvironmentList"] = std::move(names);
-  out["amplifyFeatureFlags"] = AmplifyFeatureFlags();
-  std::string env = wanted;
-  if (env.empty() && !envs.empty()) env = envs.front().name;
-  if (!wanted.empty() && !r.GetEnvironment(call.scope, app_id, wanted)) {
-    return call.reply(EnvironmentNotFound(app_id, wanted));
+// Environments in creation order, and for the requested one (else the first) the documents
+// derived from it, served from the cache while the app's version stands.
+Result<Plan> GetBackend(const Context& ctx, const boost::json::object& in, Snapshot& read) {
+  using Shape = members::GetBackendRequest;
+  std::string app_id(Get(in, Shape::AppId));
+  std::string wanted(Get(in, Shape::BackendEnvironmentName));
+  std::optional<int64_t> version = read.AppVersion(app_id);
+  if (!version) return AppNotFound(app_id);
+  if (auto cached = ctx.documents.Find(ctx.scope, app_id, wanted, *version)) {
+    return Plan::Respond(*cached);
   }
-  if (!env.empty()) {
-    out["backendEnvironmentName"] = env;
-    out["amplifyMetaConfig"] =
-        AmplifyMetaConfig(call.scope, app_id, env, r.ListResources(call.scope, app_id, env));
+  const store::AppRecord* app = read.App(app_id);
+  if (!app) return AppNotFound(app_id);
+  const std::vector<store::EnvironmentRecord>& envs = read.Environments(app_id);
+  if (!wanted.empty() && !read.Environment(app_id, wanted)) {
+    return EnvironmentNotFound(app_id, wanted);
   }
-  call.reply(std::move(out));
+  std::string env = !wanted.empty() ? wanted : envs.empty() ? "" : envs.front().name;
+  Output body = GetBackendOutput(ctx.scope, *app, envs, env, read);
+  ctx.documents.Put(ctx.scope, app_id, wanted, *version, body);
+  return Plan::Respond(std::move(body));
 }
 
-void CloneBackend(const Services& s, Call call) {
-  std::string app_id = StringMember(call.input, "appId");
-  std::string source = StringMember(call.input, "backendEnvironmentName");
-  std::string target = StringMember(call.input, "targetEnvironmentName");
-  if (target.empty()) return call.reply(BadRequest("targetEnvironmentName must not be empty."));
-  store::Scope scope = call.scope;
-  int64_t now = s.clock.NowMillis();
-  RunJob(
-      s, std::move(call),
-      [=](StoreWriter& w) -> Result<jobs::JobStart> {
-        if (!w.GetApp(scope, app_id)) return AppNotFound(app_id);
-        if (!w.GetEnvironment(scope, app_id, source)) return EnvironmentNotFound(app_id, source);
-        if (w.GetEnvironment(scope, app_id, target)) {
-          return BadRequest(fmt::format("Backend environment {} already exists for app {}.",
-                                        target, app_id));
-        }
-        // The job creates the target, so it is recorded (and polled) under the target.
-        return jobs::JobStart{app_id, target, "CloneBackend",
-                              object{{"appId", app_id},
-                                     {"source", source},
-                                     {"target", target},
-                                     {"createdMs", now}}};
-      },
-      [target](const store::JobRecord& job) { return JobResponse(job, target); });
+Result<Plan> CloneBackend(const Context& ctx, const boost::json::object& in, Snapshot& read) {
+  using Shape = members::CloneBackendRequest;
+  std::string app_id(Get(in, Shape::AppId));
+  std::string source(Get(in, Shape::BackendEnvironmentName));
+  std::string target(Get(in, Shape::TargetEnvironmentName));
+  if (target.empty()) return BadRequest("targetEnvironmentName must not be empty.");
+  auto change = std::make_unique<CloneBackendChange>(app_id, source, target, ctx.now_ms);
+  // The job creates the target, so it is recorded (and polled) under the target.
+  return PlanJob(read, NewJobOf(OperationId::kCloneBackend, app_id, target), std::move(change),
+                 target, &JobOutput<members::CloneBackendResponse>);
 }
 
-void DeleteBackend(const Services& s, Call call) {
-  std::string app_id = StringMember(call.input, "appId");
-  std::string env = StringMember(call.input, "backendEnvironmentName");
-  store::Scope scope = call.scope;
-  RunJob(
-      s, std::move(call),
-      [=](StoreWriter& w) -> Result<jobs::JobStart> {
-        if (!w.GetApp(scope, app_id)) return AppNotFound(app_id);
-        if (!w.GetEnvironment(scope, app_id, env)) return EnvironmentNotFound(app_id, env);
-        return jobs::JobStart{app_id, env, "DeleteBackend",
-                              object{{"appId", app_id}, {"environment", env}}};
-      },
-      [env](const store::JobRecord& job) { return JobResponse(job, env); });
+Result<Plan> DeleteBackend(const Context&, const boost::json::object& in, Snapshot& read) {
+  using Shape = members::DeleteBackendRequest;
+  std::string app_id(Get(in, Shape::AppId));
+  std::string env(Get(in, Shape::BackendEnvironmentName));
+  auto change = std::make_unique<DeleteBackendChange>(app_id, env);
+  return PlanJob(read, NewJobOf(OperationId::kDeleteBackend, app_id, env), std::move(change), env,
+                 &JobOutput<members::DeleteBackendResponse>);
 }
 
-void RemoveAllBackends(const Services& s, Call call) {
-  std::string app_id = StringMember(call.input, "appId");
-  const boost::json::value* clean = call.input.if_contains("cleanAmplifyApp");
-  bool clean_app = clean && clean->as_bool();
-  store::Scope scope = call.scope;
-  RunJob(
-      s, std::move(call),
-      [=](StoreWriter& w) -> Result<jobs::JobStart> {
-        if (!w.GetApp(scope, app_id)) return AppNotFound(app_id);
-        // App-level job: no environment (findable under any of the app's names).
-        return jobs::JobStart{app_id, "", "RemoveAllBackends",
-                              object{{"appId", app_id}, {"cleanAmplifyApp", clean_app}}};
-      },
-      [](const store::JobRecord& job) {
-        object out;  // RemoveAllResp has no backendEnvironmentName (OPERATIONS.md §3.1)
-        out["appId"] = job.app_id;
-        if (!job.error.empty()) out["error"] = job.error;
-        out["jobId"] = job.job_id;
-        out["operation"] = job.operation;
-        out["status"] = job.status;
-        return out;
-      });
+Result<Plan> RemoveAllBackends(const Context&, const boost::json::object& in, Snapshot& read) {
+  using Shape = members::RemoveAllBackendsRequest;
+  std::string app_id(Get(in, Shape::AppId));
+  bool clean_app = Get(in, Shape::CleanAmplifyApp).value_or(false);
+  auto change = std::make_unique<RemoveAllBackendsChange>(app_id, clean_app);
+  // App-level job (no environment): found under any of the app's environment names.
+  return PlanJob(read, NewJobOf(OperationId::kRemoveAllBackends, app_id, ""), std::move(change), "",
+                 &RemoveAllOutput);
 }
 
 }  // namespace amplify::service

@@ -31,10 +31,8 @@ boost::json::value Project(const boost::json::value& v, const model::Shape& shap
 
 }  // namespace
 
-boost::json::object KnownMembers(const boost::json::object& input, std::string_view shape_name) {
-  const model::Shape* shape = model::FindShape(shape_name);
-  if (!shape) return {};
-  boost::json::value projected = Project(input, *shape);
+boost::json::object KnownMembers(const boost::json::object& input, int shape) {
+  boost::json::value projected = Project(input, model::ShapeAt(shape));
   return projected.is_object() ? std::move(projected.get_object()) : boost::json::object();
 }
 

@@ -1,62 +1,71 @@
 #include "service/operation_table.h"
 
-#include "service/api.h"
+#include <array>
+
 #include "service/api_models.h"
-#include "service/auth.h"
+#include "service/backend_api.h"
+#include "service/backend_auth.h"
 #include "service/backend_config.h"
 #include "service/backend_jobs.h"
+#include "service/backend_storage.h"
 #include "service/backends.h"
-#include "service/resources.h"
 #include "service/s3_buckets.h"
-#include "service/storage.h"
 #include "service/tokens.h"
 
 namespace amplify::service {
+namespace {
 
 using model::OperationId;
 
-OperationHandler HandlerFor(OperationId id) {
-  switch (id) {
-    case OperationId::kCreateBackend: return CreateBackend;
-    case OperationId::kGetBackend: return GetBackend;
-    case OperationId::kCloneBackend: return CloneBackend;
-    case OperationId::kDeleteBackend: return DeleteBackend;
-    case OperationId::kRemoveAllBackends: return RemoveAllBackends;
-    case OperationId::kGetBackendJob: return GetBackendJob;
-    case OperationId::kListBackendJobs: return ListBackendJobs;
-    case OperationId::kUpdateBackendJob: return UpdateBackendJob;
-    case OperationId::kCreateBackendConfig: return CreateBackendConfig;
-    case OperationId::kUpdateBackendConfig: return UpdateBackendConfig;
-    case OperationId::kRemoveBackendConfig: return RemoveBackendConfig;
-    case OperationId::kCreateToken: return CreateToken;
-    case OperationId::kGetToken: return GetToken;
-    case OperationId::kDeleteToken: return DeleteToken;
-    case OperationId::kCreateBackendAuth: return CreateBackendAuth;
-    case OperationId::kGetBackendAuth: return GetBackendAuth;
-    case OperationId::kUpdateBackendAuth: return UpdateBackendAuth;
-    case OperationId::kDeleteBackendAuth: return DeleteBackendAuth;
-    case OperationId::kImportBackendAuth: return ImportBackendAuth;
-    case OperationId::kCreateBackendAPI: return CreateBackendAPI;
-    case OperationId::kGetBackendAPI: return GetBackendAPI;
-    case OperationId::kUpdateBackendAPI: return UpdateBackendAPI;
-    case OperationId::kDeleteBackendAPI: return DeleteBackendAPI;
-    case OperationId::kCreateBackendStorage: return CreateBackendStorage;
-    case OperationId::kGetBackendStorage: return GetBackendStorage;
-    case OperationId::kUpdateBackendStorage: return UpdateBackendStorage;
-    case OperationId::kDeleteBackendStorage: return DeleteBackendStorage;
-    case OperationId::kImportBackendStorage: return ImportBackendStorage;
-    case OperationId::kListS3Buckets: return ListS3Buckets;
-    case OperationId::kGenerateBackendAPIModels: return GenerateBackendAPIModels;
-    case OperationId::kGetBackendAPIModels: return GetBackendAPIModels;
-    default: return nullptr;
-  }
+struct Binding {
+  OperationId id;
+  Handler handler;
+};
+
+constexpr Binding kBindings[] = {
+    {OperationId::kCreateBackend, CreateBackend},
+    {OperationId::kGetBackend, GetBackend},
+    {OperationId::kCloneBackend, CloneBackend},
+    {OperationId::kDeleteBackend, DeleteBackend},
+    {OperationId::kRemoveAllBackends, RemoveAllBackends},
+    {OperationId::kGetBackendJob, GetBackendJob},
+    {OperationId::kListBackendJobs, ListBackendJobs},
+    {OperationId::kUpdateBackendJob, UpdateBackendJob},
+    {OperationId::kCreateBackendConfig, CreateBackendConfig},
+    {OperationId::kUpdateBackendConfig, UpdateBackendConfig},
+    {OperationId::kRemoveBackendConfig, RemoveBackendConfig},
+    {OperationId::kCreateToken, CreateToken},
+    {OperationId::kGetToken, GetToken},
+    {OperationId::kDeleteToken, DeleteToken},
+    {OperationId::kCreateBackendAuth, CreateBackendAuth},
+    {OperationId::kGetBackendAuth, GetBackendAuth},
+    {OperationId::kUpdateBackendAuth, UpdateBackendAuth},
+    {OperationId::kDeleteBackendAuth, DeleteBackendAuth},
+    {OperationId::kImportBackendAuth, ImportBackendAuth},
+    {OperationId::kCreateBackendAPI, CreateBackendAPI},
+    {OperationId::kGetBackendAPI, GetBackendAPI},
+    {OperationId::kUpdateBackendAPI, UpdateBackendAPI},
+    {OperationId::kDeleteBackendAPI, DeleteBackendAPI},
+    {OperationId::kCreateBackendStorage, CreateBackendStorage},
+    {OperationId::kGetBackendStorage, GetBackendStorage},
+    {OperationId::kUpdateBackendStorage, UpdateBackendStorage},
+    {OperationId::kDeleteBackendStorage, DeleteBackendStorage},
+    {OperationId::kImportBackendStorage, ImportBackendStorage},
+    {OperationId::kListS3Buckets, ListS3Buckets},
+    {OperationId::kGenerateBackendAPIModels, GenerateBackendAPIModels},
+    {OperationId::kGetBackendAPIModels, GetBackendAPIModels},
+};
+
+constexpr std::array<Handler, model::kOperationCount> Table() {
+  std::array<Handler, model::kOperationCount> table{};
+  for (const Binding& b : kBindings) table[static_cast<size_t>(b.id)] = b.handler;
+  return table;
 }
 
-void RegisterAppliers(jobs::JobEngine& engine) {
-  RegisterBackendAppliers(engine);
-  RegisterResourceAppliers(engine);
-  RegisterConfigAppliers(engine);
-  RegisterModelsApplier(engine);
-}
+constexpr std::array<Handler, model::kOperationCount> kTable = Table();
+
+}  // namespace
+
+Handler HandlerFor(OperationId id) { return kTable[static_cast<size_t>(id)]; }
 
 }  // namespace amplify::service

@@ -1,15 +1,12 @@
 #pragma once
-// Binds each operation of the model to its handler. An operation whose handler comes in a
-// later milestone is bound to nothing and answers 501 NotImplementedException.
+// Binds each operation of the model to its handler: the one place to add an operation
+// (docs/ARCHITECTURE.md "Adding an operation"). A test checks that all of them are bound.
 #include "model/service_model.h"
-#include "service/services.h"
+#include "service/plan.h"
 
 namespace amplify::service {
 
-// nullptr when the operation is not implemented yet.
-OperationHandler HandlerFor(model::OperationId id);
-
-// Registers the job appliers of every implemented operation with the engine.
-void RegisterAppliers(jobs::JobEngine& engine);
+// The operation's handler; nullptr only if an operation of the model were left unbound.
+Handler HandlerFor(model::OperationId id);
 
 }  // namespace amplify::service

@@ -3,12 +3,17 @@
 #include <fmt/format.h>
 
 #include <array>
-#include <boost/json/array.hpp>
+
+#include "common/clock.h"
+#include "common/json_writer.h"
+#include "model/members_generated.h"
+#include "model/wire_access.h"
+#include "service/errors.h"
 
 namespace amplify::service {
 namespace {
 
-using boost::json::object;
+namespace members = model::members;
 
 constexpr int kPageSize = 100;
 constexpr size_t kMinName = 3, kMaxName = 63;
@@ -158,26 +163,35 @@ std::optional<std::string> DecodeBucketsToken(std::string_view token) {
   return name;
 }
 
-void ListS3Buckets(const Services& s, Call call) {
+Result<Plan> ListS3Buckets(const Context& ctx, const boost::json::object& in, Snapshot& read) {
   std::string after;
-  if (std::string token = StringMember(call.input, "nextToken"); !token.empty()) {
-    std::optional<std::string> name = DecodeBucketsToken(token);
-    if (!name) return call.reply(BadRequest("The nextToken is not valid."));
+  if (std::optional<std::string_view> token =
+          model::Find(in, members::ListS3BucketsRequest::NextToken)) {
+    std::optional<std::string> name = DecodeBucketsToken(*token);
+    if (!name) return BadNextToken();
     after = std::move(*name);
   }
   // One row more than a page says whether another page follows.
   std::vector<store::BucketRecord> rows =
-      s.store.Reader().ListBuckets(call.scope.account, after, kPageSize + 1);
-  bool more = rows.size() > static_cast<size_t>(kPageSize);
+      read.reader().ListBuckets(ctx.scope.account, after, kPageSize + 1);
+  const bool more = rows.size() > static_cast<size_t>(kPageSize);
   if (more) rows.resize(kPageSize);
-  boost::json::array buckets;
+  using Out = members::ListS3BucketsResponse;
+  std::string out;
+  JsonWriter w(out);
+  w.BeginObject();
+  w.Key(Out::Buckets);
+  w.BeginArray();
   for (const store::BucketRecord& b : rows) {
-    buckets.push_back(object{{"creationDate", FormatIso8601(b.creation_ms)}, {"name", b.name}});
+    w.BeginObject();
+    w.Member(members::S3BucketInfo::CreationDate, FormatIso8601(b.creation_ms));
+    w.Member(members::S3BucketInfo::Name, b.name);
+    w.EndObject();
   }
-  object out;
-  out["buckets"] = std::move(buckets);
-  if (more) out["nextToken"] = EncodeBucketsToken(rows.back().name);
-  call.reply(std::move(out));
+  w.EndArray();
+  if (more) w.Member(Out::NextToken, EncodeBucketsToken(rows.back().name));
+  w.EndObject();
+  return Plan::Respond(std::move(out));
 }
 
 }  // namespace amplify::service

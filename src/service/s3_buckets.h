@@ -1,16 +1,16 @@
 #pragma once
-// S3 buckets of an account (DESIGN.md §3 "S3 buckets"): ListS3Buckets, and the S3 bucket
+// S3 buckets of an account (docs/DECISIONS.md "S3 buckets"): ListS3Buckets, and the S3 bucket
 // naming rules storage resources follow when they name or import a bucket.
 #include <optional>
 #include <string>
 #include <string_view>
 
-#include "service/services.h"
+#include "service/plan.h"
 
 namespace amplify::service {
 
 // POST /s3Buckets: the caller's account's buckets in name order, 100 per page.
-void ListS3Buckets(const Services& s, Call call);
+Result<Plan> ListS3Buckets(const Context& ctx, const boost::json::object& in, Snapshot& read);
 
 // The S3 general-purpose bucket naming rule `name` breaks (a sentence naming it), or nullopt
 // when the name is valid.

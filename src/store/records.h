@@ -1,16 +1,14 @@
 #pragma once
-// Plain records the store keeps. All state is keyed by (account, region) first (DESIGN.md §2).
+// Plain records the store keeps. All state is keyed by (account, region) first.
 #include <cstdint>
 #include <optional>
 #include <string>
 
+#include "common/scope.h"
+
 namespace amplify::store {
 
-struct Scope {
-  std::string account;  // 12-digit account id
-  std::string region;   // e.g. us-east-1
-  bool operator==(const Scope&) const = default;
-};
+using amplify::Scope;
 
 struct AppRecord {
   std::string app_id;
@@ -19,6 +17,9 @@ struct AppRecord {
   // Admin-UI config (CreateBackendConfig / UpdateBackendConfig) as a JSON object text;
   // empty when the app has none.
   std::string config_json;
+  // Bumped in the same transaction by every write to the app, its environments or their
+  // resources: documents derived from them (GetBackend) are cached under it. Set by the store.
+  int64_t version = 0;
 };
 
 struct EnvironmentRecord {
@@ -33,9 +34,20 @@ struct ResourceRecord {
   std::string environment;
   std::string category;  // "auth" | "api" | "storage"
   std::string name;
-  std::string config_json;  // the resource's configuration, a JSON object text
+  std::string config_json;  // the resource's document, a JSON object text
   int64_t created_ms = 0;
   int64_t updated_ms = 0;
+};
+
+// The models GenerateBackendAPIModels generated for one API resource, as the text they are.
+struct ApiModelsRecord {
+  std::string app_id;
+  std::string environment;
+  std::string api_name;
+  int64_t schema_version = 0;  // the API's schema version they were generated from
+  std::string models;          // DataStore schema.js
+  std::string model_introspection_schema;
+  int64_t generated_ms = 0;
 };
 
 struct JobRecord {
@@ -43,19 +55,31 @@ struct JobRecord {
   std::string environment;  // empty for app-level jobs (RemoveAllBackends, config)
   std::string job_id;
   std::string operation;
-  std::string status;  // RUNNING | COMPLETED | FAILED, or whatever UpdateBackendJob set
+  std::string status;  // RUNNING | COMPLETED | FAILED, or what an administrator set
   std::string error;   // empty when none
   int64_t create_ms = 0;
   int64_t update_ms = 0;
-  // The change this job applies when it completes, as JSON text; empty once applied.
-  std::string payload_json;
-  // Insertion order, assigned by the store on first PutJob; newest = largest.
+  // Insertion order, assigned by the store on InsertJob; newest = largest.
   int64_t seq = 0;
 };
 
-struct ScopedJob {
+// The change a RUNNING job applies when it completes, queued until its due time.
+struct QueuedChange {
+  std::string kind;  // which change (service/job_changes.h)
+  std::string data;  // its encoding
+  int64_t due_ms = 0;
+};
+
+// A queued job an engine claimed: it alone may complete the job until `lease_until_ms`.
+struct ClaimedJob {
   Scope scope;
-  JobRecord job;
+  std::string app_id;
+  std::string environment;
+  std::string job_id;
+  int64_t seq = 0;
+  int64_t due_ms = 0;
+  std::string kind;
+  std::string data;
 };
 
 struct TokenRecord {

@@ -12,16 +12,23 @@
 
 namespace amplify::store {
 
+// The job that keeps a new one from starting (one RUNNING job per app and environment).
+struct PendingJob {
+  std::string job_id;
+  std::string environment;
+};
+
 // Reads. Methods throw std::runtime_error only for infrastructure failures (disk, corruption).
 class StoreReader {
  public:
   virtual ~StoreReader() = default;
   virtual std::optional<AppRecord> GetApp(const Scope& s, const std::string& app_id) = 0;
+  // The app's version alone (AppRecord::version): the cheap read that validates a cache.
+  virtual std::optional<int64_t> AppVersion(const Scope& s, const std::string& app_id) = 0;
   // Creation order.
   virtual std::vector<EnvironmentRecord> ListEnvironments(const Scope& s,
                                                           const std::string& app_id) = 0;
-  virtual std::optional<EnvironmentRecord> GetEnvironment(const Scope& s,
-                                                          const std::string& app_id,
+  virtual std::optional<EnvironmentRecord> GetEnvironment(const Scope& s, const std::string& app_id,
                                                           const std::string& env) = 0;
   virtual std::optional<ResourceRecord> GetResource(const Scope& s, const std::string& app_id,
                                                     const std::string& env,
@@ -30,15 +37,20 @@ class StoreReader {
   // Creation order.
   virtual std::vector<ResourceRecord> ListResources(const Scope& s, const std::string& app_id,
                                                     const std::string& env) = 0;
+  virtual std::optional<ApiModelsRecord> GetApiModels(const Scope& s, const std::string& app_id,
+                                                      const std::string& env,
+                                                      const std::string& api_name) = 0;
   virtual std::optional<JobRecord> GetJob(const Scope& s, const std::string& app_id,
                                           const std::string& job_id) = 0;
   // Newest first; cost proportional to the page, not to the number of jobs.
   virtual std::vector<JobRecord> ListJobs(const Scope& s, const JobQuery& q) = 0;
-  // The RUNNING job of (app, environment), if any.
-  virtual std::optional<JobRecord> FindRunningJob(const Scope& s, const std::string& app_id,
-                                                  const std::string& env) = 0;
-  // Every RUNNING job of every scope (restart recovery), oldest first.
-  virtual std::vector<ScopedJob> ListRunningJobs() = 0;
+  // The queued job that blocks a new job of (app, env): one of (app, env) or of the app itself
+  // (environment ""); for env "" (a new app-level job), one of any environment of the app.
+  virtual std::optional<PendingJob> FindPendingJob(const Scope& s, const std::string& app_id,
+                                                   const std::string& env) = 0;
+  // When the next queued job may be claimed (its due time, or its lease's end); nullopt when
+  // the queue is empty. Any scope.
+  virtual std::optional<int64_t> NextClaimMs() = 0;
   virtual std::optional<TokenRecord> GetToken(const Scope& s, const std::string& app_id,
                                               const std::string& session_id) = 0;
   // Any account's bucket of that name (S3 bucket names are global).
@@ -48,32 +60,59 @@ class StoreReader {
                                                 const std::string& after_name, int limit) = 0;
 };
 
-// Reads and writes inside one transaction (read-your-writes).
+// Reads and writes inside one transaction (read-your-writes). Every write to an app, its
+// environments, resources or models bumps the app's version in the same transaction.
 class StoreWriter : public StoreReader {
  public:
-  virtual void PutApp(const Scope& s, const AppRecord& app) = 0;  // insert or replace
-  // Removes the app, its environments, their resources and its tokens; jobs stay.
+  // Insert, or update the name, creation time and config of an existing app.
+  virtual void PutApp(const Scope& s, const AppRecord& app) = 0;
+  // Removes the app, its environments, their resources and models, and its tokens; jobs stay.
   virtual void DeleteApp(const Scope& s, const std::string& app_id) = 0;
   virtual void PutEnvironment(const Scope& s, const EnvironmentRecord& env) = 0;
-  // Removes the environment and its resources; jobs stay.
+  // Removes the environment, its resources and their models; jobs stay.
   virtual void DeleteEnvironment(const Scope& s, const std::string& app_id,
                                  const std::string& env) = 0;
+  // Copies the resources (created and updated at `now_ms`) and models of `from` into `to`.
+  virtual void CopyEnvironment(const Scope& s, const std::string& app_id, const std::string& from,
+                               const std::string& to, int64_t now_ms) = 0;
   virtual void PutResource(const Scope& s, const ResourceRecord& r) = 0;  // insert or replace
+  // Removes the resource and, for an API, its models.
   virtual void DeleteResource(const Scope& s, const std::string& app_id, const std::string& env,
                               const std::string& category, const std::string& name) = 0;
-  // Insert (assigns job.seq) or update by (scope, app_id, job_id).
-  virtual void PutJob(const Scope& s, JobRecord& job) = 0;
+  virtual void PutApiModels(const Scope& s, const ApiModelsRecord& m) = 0;  // insert or replace
+
+  // Inserts a new job and assigns job.seq.
+  virtual void InsertJob(const Scope& s, JobRecord& job) = 0;
+  // Stores operation, status, error and update_ms of the job (app_id, job_id).
+  virtual void UpdateJob(const Scope& s, const JobRecord& job) = 0;
+  // Queues the change a RUNNING job applies at `change.due_ms`.
+  virtual void EnqueueChange(const Scope& s, const JobRecord& job, const QueuedChange& change) = 0;
+  // Removes the job's queued change, if any.
+  virtual void DequeueChange(const Scope& s, const std::string& app_id,
+                             const std::string& job_id) = 0;
+  // Leases up to `limit` queued jobs due by `now_ms` whose lease (if any) has ended to `owner`
+  // until now_ms + lease_ms; oldest due first.
+  virtual std::vector<ClaimedJob> ClaimDueJobs(int64_t now_ms, int64_t lease_ms,
+                                               const std::string& owner, int limit) = 0;
+  // The owner of the job's lease ("" when unleased); nullopt when nothing is queued for it.
+  virtual std::optional<std::string> LeaseOwner(const Scope& s, const std::string& app_id,
+                                                const std::string& job_id) = 0;
+
   virtual void PutToken(const Scope& s, const TokenRecord& t) = 0;
   virtual void DeleteToken(const Scope& s, const std::string& app_id,
                            const std::string& session_id) = 0;
   virtual void PutBucket(const BucketRecord& b) = 0;  // insert or replace
   virtual void DeleteBucket(const std::string& name) = 0;
+
+  // Runs `fn`; when it returns an error, exactly its changes are undone (a nested savepoint).
+  virtual Status Atomically(const std::function<Status()>& fn) = 0;
 };
 
 // A write: runs inside the store's transaction. Returning an error rolls back exactly this
 // write's changes (a savepoint), so a rejected request changes nothing.
 using WriteFn = std::function<Status(StoreWriter&)>;
-// Called once the write is durable (or was rolled back / failed), on a store thread.
+// Called once the write is durable (or was rolled back / failed), on the store's writer thread:
+// it must only hand the result on, never do work of its own there.
 using WriteDone = std::function<void(Status)>;
 
 class Store {

@@ -58,6 +58,10 @@ std::string SqliteStatement::Text(int column) const {
 
 int64_t SqliteStatement::Int64(int column) const { return sqlite3_column_int64(stmt_, column); }
 
+bool SqliteStatement::IsNull(int column) const {
+  return sqlite3_column_type(stmt_, column) == SQLITE_NULL;
+}
+
 SqliteConnection::SqliteConnection(const std::string& filename, int flags) {
   int rc = sqlite3_open_v2(filename.c_str(), &db_, flags, nullptr);
   if (rc != SQLITE_OK) {

@@ -38,6 +38,7 @@ class SqliteStatement {
 
   std::string Text(int column) const;
   int64_t Int64(int column) const;
+  bool IsNull(int column) const;
 
  private:
   sqlite3_stmt* stmt_;

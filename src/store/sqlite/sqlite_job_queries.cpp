@@ -17,20 +17,24 @@ std::string ListJobsSql(const JobQuery& q) {
   return sql;
 }
 
-// Served by jobs_by_status.
-const std::string& FindRunningJobSql() {
-  static const std::string sql = fmt::format(
-      "SELECT {} FROM jobs WHERE account = ? AND region = ? AND app_id = ? AND environment = ? "
-      "AND status = 'RUNNING' ORDER BY seq DESC LIMIT 1",
-      kJobColumns);
-  return sql;
+// Served by job_queue_by_environment; the queue holds only pending jobs.
+std::string_view PendingJobSql(bool any_environment) {
+  if (any_environment) {
+    return "SELECT job_id, environment FROM job_queue "
+           "WHERE account = ? AND region = ? AND app_id = ? LIMIT 1";
+  }
+  return "SELECT job_id, environment FROM job_queue "
+         "WHERE account = ? AND region = ? AND app_id = ? AND environment IN (?, '') LIMIT 1";
 }
 
-// The literal 'RUNNING' (not a parameter) lets the planner use the partial index jobs_running.
-const std::string& ListRunningJobsSql() {
-  static const std::string sql = fmt::format(
-      "SELECT account, region, {} FROM jobs WHERE status = 'RUNNING' ORDER BY seq", kJobColumns);
-  return sql;
+// The oldest due first, through job_queue_by_due; RETURNING hands the claimed rows back in the
+// same statement, so a claim is one step of the writer.
+std::string_view ClaimDueJobsSql() {
+  return "UPDATE job_queue SET lease_owner = ?, lease_until_ms = ? "
+         "WHERE seq IN (SELECT seq FROM job_queue WHERE due_ms <= ? AND lease_until_ms <= ? "
+         "ORDER BY due_ms, seq LIMIT ?) "
+         "RETURNING account, region, app_id, environment, job_id, seq, due_ms, change_kind, "
+         "change_data";
 }
 
 }  // namespace amplify::store

@@ -8,19 +8,19 @@
 
 namespace amplify::store {
 
-// Columns in the order ReadJobColumns expects.
+// Columns in the order ReadJob (sqlite_job_records.cpp) expects.
 inline constexpr std::string_view kJobColumns =
-    "app_id, environment, job_id, operation, status, error, create_ms, update_ms, payload_json, "
-    "seq";
+    "app_id, environment, job_id, operation, status, error, create_ms, update_ms, seq";
 
 // ListJobs for the filters `q` sets. Parameters, in order: account, region, app_id,
 // environment, then job_id / status / operation when set, then before_seq and limit.
 std::string ListJobsSql(const JobQuery& q);
 
-// Parameters: account, region, app_id, environment.
-const std::string& FindRunningJobSql();
+// FindPendingJob. Parameters: account, region, app_id, then environment (for one environment
+// and the app's own jobs) or nothing (any job of the app).
+std::string_view PendingJobSql(bool any_environment);
 
-// No parameters; account and region precede the job columns.
-const std::string& ListRunningJobsSql();
+// ClaimDueJobs. Parameters: owner, lease end, now (due by), now (lease ended by), limit.
+std::string_view ClaimDueJobsSql();
 
 }  // namespace amplify::store

@@ -1,13 +1,25 @@
-// The StoreWriter half of SqliteRecords. Each method is one or a few statements; the
-// transaction and savepoint around them belong to the writer thread (group_commit_writer.cpp).
+// The StoreWriter half of SqliteRecords for apps, environments, resources, models and tokens.
+// Each method is one or a few statements; the transaction and savepoint around them belong to
+// the writer thread (group_commit_writer.cpp).
+#include <fmt/format.h>
+
 #include "store/sqlite/sqlite_records.h"
 
 namespace amplify::store {
 
+void SqliteRecords::BumpAppVersion(const Scope& s, const std::string& app_id) {
+  db_.Prepare(
+         "UPDATE apps SET version = version + 1 WHERE account = ? AND region = ? AND app_id = ?")
+      .BindAll(s.account, s.region, app_id)
+      .Run();
+}
+
 void SqliteRecords::PutApp(const Scope& s, const AppRecord& app) {
   db_.Prepare(
-         "INSERT OR REPLACE INTO apps (account, region, app_id, app_name, created_ms, config_json) "
-         "VALUES (?, ?, ?, ?, ?, ?)")
+         "INSERT INTO apps (account, region, app_id, app_name, created_ms, config_json, version) "
+         "VALUES (?, ?, ?, ?, ?, ?, 1) ON CONFLICT (account, region, app_id) DO UPDATE SET "
+         "app_name = excluded.app_name, created_ms = excluded.created_ms, "
+         "config_json = excluded.config_json, version = apps.version + 1")
       .BindAll(s.account, s.region, app.app_id, app.app_name, app.created_ms, app.config_json)
       .Run();
 }
@@ -18,6 +30,7 @@ void SqliteRecords::DeleteApp(const Scope& s, const std::string& app_id) {
            "DELETE FROM apps WHERE account = ? AND region = ? AND app_id = ?",
            "DELETE FROM environments WHERE account = ? AND region = ? AND app_id = ?",
            "DELETE FROM resources WHERE account = ? AND region = ? AND app_id = ?",
+           "DELETE FROM api_models WHERE account = ? AND region = ? AND app_id = ?",
            "DELETE FROM tokens WHERE account = ? AND region = ? AND app_id = ?",
        }) {
     db_.Prepare(sql).BindAll(s.account, s.region, app_id).Run();
@@ -32,19 +45,46 @@ void SqliteRecords::PutEnvironment(const Scope& s, const EnvironmentRecord& env)
          "DO UPDATE SET created_ms = excluded.created_ms")
       .BindAll(s.account, s.region, env.app_id, env.name, env.created_ms)
       .Run();
+  BumpAppVersion(s, env.app_id);
 }
 
 void SqliteRecords::DeleteEnvironment(const Scope& s, const std::string& app_id,
                                       const std::string& env) {
+  for (std::string_view sql : {
+           "DELETE FROM environments WHERE account = ? AND region = ? AND app_id = ? AND name = ?",
+           "DELETE FROM resources "
+           "WHERE account = ? AND region = ? AND app_id = ? AND environment = ?",
+           "DELETE FROM api_models "
+           "WHERE account = ? AND region = ? AND app_id = ? AND environment = ?",
+       }) {
+    db_.Prepare(sql).BindAll(s.account, s.region, app_id, env).Run();
+  }
+  BumpAppVersion(s, app_id);
+}
+
+void SqliteRecords::CopyEnvironment(const Scope& s, const std::string& app_id,
+                                    const std::string& from, const std::string& to,
+                                    int64_t now_ms) {
+  // ORDER BY seq: the copies keep the source's creation order.
   db_.Prepare(
-         "DELETE FROM environments WHERE account = ? AND region = ? AND app_id = ? AND name = ?")
-      .BindAll(s.account, s.region, app_id, env)
+         "INSERT INTO resources (account, region, app_id, environment, category, name, "
+         "config_json, created_ms, updated_ms) "
+         "SELECT account, region, app_id, ?, category, name, config_json, ?, ? FROM resources "
+         "WHERE account = ? AND region = ? AND app_id = ? AND environment = ? ORDER BY seq "
+         "ON CONFLICT (account, region, app_id, environment, category, name) DO UPDATE SET "
+         "config_json = excluded.config_json, created_ms = excluded.created_ms, "
+         "updated_ms = excluded.updated_ms")
+      .BindAll(to, now_ms, now_ms, s.account, s.region, app_id, from)
       .Run();
   db_.Prepare(
-         "DELETE FROM resources "
+         "INSERT OR REPLACE INTO api_models (account, region, app_id, environment, api_name, "
+         "schema_version, models, model_introspection_schema, generated_ms) "
+         "SELECT account, region, app_id, ?, api_name, schema_version, models, "
+         "model_introspection_schema, generated_ms FROM api_models "
          "WHERE account = ? AND region = ? AND app_id = ? AND environment = ?")
-      .BindAll(s.account, s.region, app_id, env)
+      .BindAll(to, s.account, s.region, app_id, from)
       .Run();
+  BumpAppVersion(s, app_id);
 }
 
 void SqliteRecords::PutResource(const Scope& s, const ResourceRecord& r) {
@@ -57,6 +97,7 @@ void SqliteRecords::PutResource(const Scope& s, const ResourceRecord& r) {
       .BindAll(s.account, s.region, r.app_id, r.environment, r.category, r.name, r.config_json,
                r.created_ms, r.updated_ms)
       .Run();
+  BumpAppVersion(s, r.app_id);
 }
 
 void SqliteRecords::DeleteResource(const Scope& s, const std::string& app_id,
@@ -67,21 +108,25 @@ void SqliteRecords::DeleteResource(const Scope& s, const std::string& app_id,
          "AND environment = ? AND category = ? AND name = ?")
       .BindAll(s.account, s.region, app_id, env, category, name)
       .Run();
+  if (category == "api") {
+    db_.Prepare(
+           "DELETE FROM api_models WHERE account = ? AND region = ? AND app_id = ? "
+           "AND environment = ? AND api_name = ?")
+        .BindAll(s.account, s.region, app_id, env, name)
+        .Run();
+  }
+  BumpAppVersion(s, app_id);
 }
 
-void SqliteRecords::PutJob(const Scope& s, JobRecord& job) {
-  SqliteStatement row = db_.Prepare(
-      "INSERT INTO jobs (account, region, app_id, environment, job_id, operation, status, error, "
-      "create_ms, update_ms, payload_json) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
-      "ON CONFLICT (account, region, app_id, job_id) DO UPDATE SET "
-      "environment = excluded.environment, operation = excluded.operation, "
-      "status = excluded.status, error = excluded.error, create_ms = excluded.create_ms, "
-      "update_ms = excluded.update_ms, payload_json = excluded.payload_json "
-      "RETURNING seq");
-  row.BindAll(s.account, s.region, job.app_id, job.environment, job.job_id, job.operation,
-              job.status, job.error, job.create_ms, job.update_ms, job.payload_json);
-  if (row.Step()) job.seq = row.Int64(0);
-  row.Run();  // RETURNING rows must be stepped to completion for the change to finish
+void SqliteRecords::PutApiModels(const Scope& s, const ApiModelsRecord& m) {
+  db_.Prepare(
+         "INSERT OR REPLACE INTO api_models (account, region, app_id, environment, api_name, "
+         "schema_version, models, model_introspection_schema, generated_ms) "
+         "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
+      .BindAll(s.account, s.region, m.app_id, m.environment, m.api_name, m.schema_version, m.models,
+               m.model_introspection_schema, m.generated_ms)
+      .Run();
+  BumpAppVersion(s, m.app_id);
 }
 
 void SqliteRecords::PutToken(const Scope& s, const TokenRecord& t) {
@@ -99,6 +144,25 @@ void SqliteRecords::DeleteToken(const Scope& s, const std::string& app_id,
          "DELETE FROM tokens WHERE account = ? AND region = ? AND app_id = ? AND session_id = ?")
       .BindAll(s.account, s.region, app_id, session_id)
       .Run();
+}
+
+Status SqliteRecords::Atomically(const std::function<Status()>& fn) {
+  // Nested savepoints get their own names, so an inner rollback stops at its own.
+  const std::string name = fmt::format("atomically{}", ++savepoint_depth_);
+  db_.Exec("SAVEPOINT " + name);
+  Status status;
+  try {
+    status = fn();
+  } catch (...) {
+    db_.Exec("ROLLBACK TO " + name);
+    db_.Exec("RELEASE " + name);
+    --savepoint_depth_;
+    throw;
+  }
+  if (!status.ok()) db_.Exec("ROLLBACK TO " + name);
+  db_.Exec("RELEASE " + name);
+  --savepoint_depth_;
+  return status;
 }
 
 }  // namespace amplify::store

@@ -31,7 +31,7 @@ TEST(SigV4Test, TwelveDigitKeysAreAccounts) {
   std::string h =
       "AWS4-HMAC-SHA256 Credential=111122223333/20261122/ap-south-1/amplifybackend/aws4_request, "
       "SignedHeaders=host, Signature=00";
-  store::Scope s = ResolveScope(h, "us-east-1");
+  Scope s = ResolveScope(h, "us-east-1");
   EXPECT_EQ(s.account, "111122223333");
   EXPECT_EQ(s.region, "ap-south-1");
   s = ResolveScope(kBoto, "us-east-1");
@@ -40,7 +40,7 @@ TEST(SigV4Test, TwelveDigitKeysAreAccounts) {
 }
 
 TEST(SigV4Test, UnsignedRequestsUseTheDefaults) {
-  store::Scope s = ResolveScope("", "us-west-2");
+  Scope s = ResolveScope("", "us-west-2");
   EXPECT_EQ(s.account, "000000000000");
   EXPECT_EQ(s.region, "us-west-2");
 }

@@ -9,6 +9,7 @@
 #include <thread>
 
 #include "http/test_client.h"
+#include "protocol/aws_responses.h"
 
 namespace amplify::http {
 namespace {
@@ -44,7 +45,7 @@ void Echo(Request&& request, Responder respond) {
                   request.authorization + "|" + request.origin + "|" +
                   request.access_control_request_headers;
   response.content_type = "text/plain";
-  response.headers.emplace_back("X-Test", "yes");
+  AddHeader(response, "X-Test", "yes");
   respond(std::move(response));
 }
 
@@ -76,6 +77,7 @@ class ServerTest : public ::testing::Test {
  protected:
   void Start(Handler handler, ServerOptions options = {}) {
     options.port = 0;
+    options.error_writer = &protocol::TransportErrorResponse;  // as the server binary does
     options.threads = 2;  // more than one loop, so SO_REUSEPORT sharing is exercised
     server_ = std::make_unique<Server>(options, std::move(handler));
     server_->Listen();
@@ -231,7 +233,7 @@ TEST_F(ServerTest, HandlerExceptionIsA500InternalFailure) {
   ASSERT_TRUE(response);
   EXPECT_EQ(response->result_int(), 500);
   EXPECT_EQ((*response)["X-Amzn-ErrorType"], "InternalFailure");
-  EXPECT_EQ(response->body(), "{\"message\":\"internal error\"}");
+  EXPECT_EQ(response->body(), "{\"message\":\"Internal server error.\"}");  // no detail
 }
 
 TEST_F(ServerTest, ExpectContinueGetsAnInterimResponse) {

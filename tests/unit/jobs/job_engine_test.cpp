@@ -1,8 +1,8 @@
 #include "jobs/job_engine.h"
 
-#include "service/service_fixture.h"
-
 #include <boost/json/parse.hpp>
+
+#include "service/service_fixture.h"
 
 namespace amplify::service {
 namespace {
@@ -21,11 +21,11 @@ TEST_F(SlowJobsTest, JobsRunThenCompleteAndOnlyThenChangeState) {
   std::string job_path = "/backend/a/job/dev/" + Str(c.body, "jobId");
 
   clock_.Advance(999);
-  EXPECT_EQ(engine_.CompleteDue(), 0);
+  EXPECT_EQ(engine_.RunDue(), 0);
   EXPECT_EQ(Str(Send("GET", job_path).body, "status"), "RUNNING");
 
   clock_.Advance(1);
-  EXPECT_EQ(engine_.CompleteDue(), 1);
+  EXPECT_EQ(engine_.RunDue(), 1);
   HttpReply job = Send("GET", job_path);
   EXPECT_EQ(Str(job.body, "status"), "COMPLETED");
   EXPECT_NE(Str(job.body, "createTime"), Str(job.body, "updateTime"));
@@ -46,11 +46,11 @@ TEST_F(SlowJobsTest, OneRunningJobPerEnvironment) {
 TEST_F(SlowJobsTest, JobsDueTogetherCompleteInTheOrderTheyBegan) {
   ASSERT_EQ(CreateBackend("a", "dev").status, 200);
   clock_.Advance(1000);
-  engine_.CompleteDue();
+  engine_.RunDue();
   HttpReply clone = Post("/backend/a/environments/dev/clone", R"({"targetEnvironmentName":"qa"})");
   ASSERT_EQ(Post("/backend/a/environments/dev/remove").status, 200);
   clock_.Advance(1000);
-  EXPECT_EQ(engine_.CompleteDue(), 2);
+  EXPECT_EQ(engine_.RunDue(), 2);
   EXPECT_EQ(Str(Send("GET", "/backend/a/job/qa/" + Str(clone.body, "jobId")).body, "status"),
             "COMPLETED");
   EXPECT_EQ(Post("/backend/a/details").body.at("backendEnvironmentList"),
@@ -60,19 +60,18 @@ TEST_F(SlowJobsTest, JobsDueTogetherCompleteInTheOrderTheyBegan) {
 TEST_F(SlowJobsTest, AJobWhoseChangeNoLongerAppliesFails) {
   ASSERT_EQ(CreateBackend("a", "dev").status, 200);
   clock_.Advance(1000);
-  engine_.CompleteDue();
+  engine_.RunDue();
   // The delete begins first, the clone of the still-visible dev after it: by the time the
   // clone completes its source is gone.
   ASSERT_EQ(Post("/backend/a/environments/dev/remove").status, 200);
   HttpReply clone = Post("/backend/a/environments/dev/clone", R"({"targetEnvironmentName":"qa"})");
   ASSERT_EQ(clone.status, 200) << clone.raw;
   clock_.Advance(1000);
-  EXPECT_EQ(engine_.CompleteDue(), 2);
+  EXPECT_EQ(engine_.RunDue(), 2);
   HttpReply job = Send("GET", "/backend/a/job/qa/" + Str(clone.body, "jobId"));
   EXPECT_EQ(Str(job.body, "status"), "FAILED");
   EXPECT_NE(Str(job.body, "error").find("dev"), std::string::npos) << job.raw;
-  EXPECT_EQ(Post("/backend/a/details").body.at("backendEnvironmentList"),
-            boost::json::parse("[]"));
+  EXPECT_EQ(Post("/backend/a/details").body.at("backendEnvironmentList"), boost::json::parse("[]"));
 }
 
 TEST_F(SlowJobsTest, AnAdministratorCanUnstickAJob) {
@@ -80,7 +79,7 @@ TEST_F(SlowJobsTest, AnAdministratorCanUnstickAJob) {
   std::string path = "/backend/a/job/dev/" + Str(c.body, "jobId");
   ASSERT_EQ(Post(path, R"({"status":"FAILED"})").status, 200);
   clock_.Advance(1000);
-  engine_.CompleteDue();
+  engine_.RunDue();
   EXPECT_EQ(Str(Send("GET", path).body, "status"), "FAILED");
   EXPECT_EQ(Post("/backend/a/details").status, 404);  // the change never applied
   EXPECT_EQ(CreateBackend("a", "dev").status, 200);   // and the environment is free again
@@ -89,13 +88,12 @@ TEST_F(SlowJobsTest, AnAdministratorCanUnstickAJob) {
 TEST_F(SlowJobsTest, RunningJobsAreRecoveredFromTheStore) {
   HttpReply c = CreateBackend("a", "dev");
   // A second engine over the same store stands in for a restarted process.
-  jobs::JobEngine restarted(*store_, clock_, ids_, std::chrono::milliseconds(1000));
-  RegisterAppliers(restarted);
-  restarted.Start(/*timer_thread=*/false);
+  jobs::JobEngine restarted(*store_, clock_, ids_, Options(std::chrono::milliseconds(1000)),
+                            &DecodeChange, pool_);
   clock_.Advance(1000);
-  EXPECT_EQ(restarted.CompleteDue(), 1);
+  EXPECT_EQ(restarted.RunDue(), 1);
   EXPECT_EQ(Post("/backend/a/details").status, 200);
-  EXPECT_EQ(engine_.CompleteDue(), 0);  // the first engine finds nothing left to apply
+  EXPECT_EQ(engine_.RunDue(), 0);  // the first engine finds nothing left to apply
 }
 
 }  // namespace

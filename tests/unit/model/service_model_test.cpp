@@ -2,7 +2,10 @@
 
 #include <gtest/gtest.h>
 
-#include "protocol/response_writer.h"
+#include <algorithm>
+
+#include "model/members_generated.h"
+#include "protocol/output_conformance.h"
 
 namespace amplify::model {
 namespace {
@@ -20,7 +23,6 @@ TEST(ServiceModelTest, HasAllOperationsWithTheirHttpBindings) {
 }
 
 TEST(ServiceModelTest, KeepsTheOddWireNames) {
-  // OPERATIONS.md §1.6.
   EXPECT_NE(FindWireMember(*FindShape("CreateBackendAuthMFAConfig"), "MFAMode"), nullptr);
   EXPECT_NE(FindWireMember(*FindShape("BackendAuthAppleProviderConfig"), "private_key"), nullptr);
   EXPECT_NE(FindWireMember(*FindShape("SocialProviderSettings"), "LoginWithAmazon"), nullptr);
@@ -49,6 +51,37 @@ TEST(ServiceModelTest, ErrorsAndRanges) {
   EXPECT_EQ(max->min, 1);
   EXPECT_EQ(max->max, 25);
   EXPECT_EQ(FindShape("MFAMode")->enum_values.size(), 3u);
+}
+
+TEST(ServiceModelTest, ErrorTableHasEveryModelledExceptionThenTheProtocolErrors) {
+  int modelled = 0;
+  for (const Shape& shape : kShapes) {
+    if (!shape.exception) continue;
+    ++modelled;
+    auto it = std::find_if(std::begin(kErrors), std::end(kErrors),
+                           [&](const ErrorSpec& e) { return e.type == shape.name; });
+    ASSERT_NE(it, std::end(kErrors)) << shape.name;
+    EXPECT_EQ(it->http_status, shape.http_status) << shape.name;
+  }
+  EXPECT_EQ(modelled, 4);
+  for (int i = 0; i < kErrorCount; ++i) EXPECT_EQ(static_cast<int>(kErrors[i].code), i);
+  EXPECT_EQ(ErrorSpecOf(ErrorCode::kNotFound).extra_member, "resourceType");
+  EXPECT_EQ(ErrorSpecOf(ErrorCode::kTooManyRequests).extra_member, "limitType");
+  EXPECT_EQ(ErrorSpecOf(ErrorCode::kBadRequest).extra_member, "");
+  EXPECT_EQ(ErrorSpecOf(ErrorCode::kPayloadTooLarge).http_status, 413);
+  EXPECT_EQ(ErrorSpecOf(ErrorCode::kInternal).type, "InternalFailure");
+}
+
+// The generated handles carry the wire names and shapes of the tables.
+TEST(ServiceModelTest, MemberHandlesMatchTheTables) {
+  namespace m = members;
+  EXPECT_EQ(m::LoginAuthConfigReqObj::AwsUserPoolsWebClientId.wire, "aws_user_pools_web_client_id");
+  EXPECT_EQ(m::CreateBackendAuthMFAConfig::MFAMode.wire, "MFAMode");
+  EXPECT_EQ(m::GetBackendJobRequest::JobId.wire, "jobId");
+  EXPECT_EQ(&ShapeAt(m::CreateBackendAuthRequest::ResourceConfig.shape),
+            FindShape("CreateBackendAuthResourceConfig"));
+  EXPECT_EQ(&ShapeAt(shapes::kBackendAPIResourceConfig), FindShape("BackendAPIResourceConfig"));
+  EXPECT_EQ(ShapeAt(m::ListBackendJobsResponse::Jobs.shape).kind, ShapeKind::kList);
 }
 
 TEST(OutputProblemsTest, FlagsUnknownMembersAndWrongTypes) {

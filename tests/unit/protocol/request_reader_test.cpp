@@ -7,9 +7,11 @@ namespace {
 
 const model::Operation& Op(std::string_view name) { return *model::FindOperation(name); }
 
-Result<boost::json::object> Read(std::string_view op, std::string_view body,
-                                 std::vector<std::pair<std::string_view, std::string>> labels = {}) {
-  return ReadRequest(Op(op), body, std::move(labels));
+// The input, copied out of the request's arena (which goes with the RequestInput).
+Result<boost::json::object> Read(std::string_view op, std::string_view body, Labels labels = {}) {
+  Result<std::unique_ptr<RequestInput>> input = ReadRequest(Op(op), body, std::move(labels));
+  if (!input) return input.error();
+  return boost::json::object(input.value()->object(), boost::json::storage_ptr());
 }
 
 std::string ErrorOf(const Result<boost::json::object>& r) {
@@ -37,8 +39,8 @@ TEST(RequestReaderTest, MissingRequiredMembersAreNamed) {
 }
 
 TEST(RequestReaderTest, NullCountsAsAbsent) {
-  std::string e = ErrorOf(Read("CreateBackend",
-                               R"({"appId":"a","appName":null,"backendEnvironmentName":"d"})"));
+  std::string e = ErrorOf(
+      Read("CreateBackend", R"({"appId":"a","appName":null,"backendEnvironmentName":"d"})"));
   EXPECT_NE(e.find("'appName'"), std::string::npos) << e;
   auto ok = Read("GetBackend", R"({"backendEnvironmentName":null})", {{"appId", "a"}});
   ASSERT_TRUE(ok.ok());
@@ -56,8 +58,8 @@ TEST(RequestReaderTest, WrongTypesAreNamed) {
 
 TEST(RequestReaderTest, MaxResultsRangeIsEnforced) {
   auto labels = [] {
-    return std::vector<std::pair<std::string_view, std::string>>{
-        {"appId", "a"}, {"backendEnvironmentName", "d"}};
+    return std::vector<std::pair<std::string_view, std::string>>{{"appId", "a"},
+                                                                 {"backendEnvironmentName", "d"}};
   };
   EXPECT_TRUE(Read("ListBackendJobs", R"({"maxResults":25})", labels()).ok());
   EXPECT_TRUE(Read("ListBackendJobs", R"({"maxResults":1})", labels()).ok());

@@ -132,7 +132,7 @@ TEST_F(DelayedConfigTest, ConfigAppearsWhenTheJobCompletes) {
   EXPECT_EQ(Post("/backend/a/config/update", "{}").status, 404);
   EXPECT_EQ(Post("/backend/a/config", "{}").status, 400);  // pending job
   clock_.Advance(2000);
-  EXPECT_EQ(engine_.CompleteDue(), 1);
+  EXPECT_EQ(engine_.RunDue(), 1);
   HttpReply job = Send("GET", "/backend/a/job/staging/" + Str(r.body, "jobId"));
   EXPECT_EQ(Str(job.body, "status"), "COMPLETED");
   EXPECT_EQ(Post("/backend/a/config/update", "{}").status, 200);

@@ -1,6 +1,7 @@
-#include "service/service_fixture.h"
-
 #include <boost/json/parse.hpp>
+
+#include "service/operation_table.h"
+#include "service/service_fixture.h"
 
 namespace amplify::service {
 namespace {

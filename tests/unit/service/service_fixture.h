@@ -8,12 +8,13 @@
 #include <future>
 #include <memory>
 
+#include "common/worker_pool.h"
 #include "jobs/job_engine.h"
 #include "ops/metrics.h"
 #include "protocol/dispatcher.h"
-#include "protocol/response_writer.h"
+#include "protocol/output_conformance.h"
 #include "protocol/router.h"
-#include "service/operation_table.h"
+#include "service/job_changes.h"
 #include "store/store.h"
 
 namespace amplify::service {
@@ -27,18 +28,22 @@ struct HttpReply {
 
 class ServiceFixture : public ::testing::Test {
  protected:
-  explicit ServiceFixture(std::chrono::milliseconds job_duration = std::chrono::milliseconds(0))
+  explicit ServiceFixture(std::chrono::milliseconds job_duration = std::chrono::milliseconds(0),
+                          ServiceConfig config = {})
       : store_(store::OpenSqliteStore({"", true})),
-        engine_(*store_, clock_, ids_, job_duration),
-        services_{*store_, engine_, clock_, ids_, {}},
-        dispatcher_(services_, metrics_) {
-    RegisterAppliers(engine_);
-    engine_.Start(/*timer_thread=*/false);
+        engine_(*store_, clock_, ids_, Options(job_duration), &DecodeChange, pool_),
+        dispatcher_({*store_, engine_, pool_, clock_, ids_, metrics_, std::move(config)}) {}
+
+  static jobs::JobOptions Options(std::chrono::milliseconds job_duration) {
+    jobs::JobOptions options;
+    options.duration = job_duration;
+    return options;
   }
 
   // `account` picks the SigV4 access key: a 12-digit key is that account.
   HttpReply Send(const std::string& method, const std::string& path, const std::string& body = "",
-             const std::string& access_key = "AKIDEXAMPLE", const std::string& region = "us-east-1") {
+                 const std::string& access_key = "AKIDEXAMPLE",
+                 const std::string& region = "us-east-1") {
     http::Request request;
     request.method = method;
     request.target = path;
@@ -46,14 +51,14 @@ class ServiceFixture : public ::testing::Test {
     request.authorization = "AWS4-HMAC-SHA256 Credential=" + access_key + "/20261122/" + region +
                             "/amplifybackend/aws4_request, SignedHeaders=host, Signature=00";
     std::promise<http::Response> done;
-    dispatcher_.Handle(std::move(request),
-                       [&done](http::Response r) { done.set_value(std::move(r)); });
+    dispatcher_.Handle(std::move(request), http::MakeResponder([&done](http::Response r) {
+                         done.set_value(std::move(r));
+                       }));
     http::Response r = done.get_future().get();
     HttpReply reply;
     reply.status = r.status;
     reply.raw = r.body;
-    for (const auto& [name, value] : r.headers)
-      if (name == "X-Amzn-ErrorType") reply.error_type = value;
+    reply.error_type = HeaderValue(r.headers, "X-Amzn-ErrorType");
     boost::json::value parsed = boost::json::parse(r.body);
     EXPECT_TRUE(parsed.is_object()) << r.body;
     if (parsed.is_object()) reply.body = parsed.get_object();
@@ -65,13 +70,26 @@ class ServiceFixture : public ::testing::Test {
     return Send("POST", path, body);
   }
 
+  // The value of header `name` in the transport's "Name: value\r\n" lines; "" when absent.
+  static std::string HeaderValue(const std::string& lines, const std::string& name) {
+    std::string key = name + ": ";
+    for (size_t at = 0; at < lines.size();) {
+      size_t end = lines.find("\r\n", at);
+      if (lines.compare(at, key.size(), key) == 0) {
+        return lines.substr(at + key.size(), end - at - key.size());
+      }
+      at = end + 2;
+    }
+    return "";
+  }
+
   static std::string Str(const boost::json::object& o, std::string_view key) {
     const auto* v = o.if_contains(key);
     return v && v->is_string() ? std::string(v->get_string()) : std::string("<absent>");
   }
 
   HttpReply CreateBackend(const std::string& app, const std::string& env,
-                      const std::string& name = "My App") {
+                          const std::string& name = "My App") {
     return Post("/backend", R"({"appId":")" + app + R"(","appName":")" + name +
                                 R"(","backendEnvironmentName":")" + env + R"("})");
   }
@@ -86,9 +104,9 @@ class ServiceFixture : public ::testing::Test {
 
   ManualClock clock_;
   SequentialIdSource ids_;
+  WorkerPool pool_{1, 16};
   std::unique_ptr<store::Store> store_;
   jobs::JobEngine engine_;
-  Services services_;
   ops::Metrics metrics_;
   protocol::Dispatcher dispatcher_;
   protocol::Router router_;

@@ -84,8 +84,12 @@ TEST_F(TokensTest, EachTokenHasItsOwnSessionAndCode) {
   EXPECT_NE(Str(one.body, "challengeCode"), Str(two.body, "challengeCode"));
 }
 
-TEST_F(TokensTest, ConfiguredTtlIsReported) {
-  services_.config.token_ttl_seconds = 1;
+class OneSecondTokensTest : public ServiceFixture {
+ protected:
+  OneSecondTokensTest() : ServiceFixture(std::chrono::milliseconds(0), {"us-east-1", 1}) {}
+};
+
+TEST_F(OneSecondTokensTest, ConfiguredTtlIsReported) {
   ASSERT_EQ(CreateBackend("a", "dev").status, 200);
   HttpReply r = Post("/backend/a/challenge", "");
   EXPECT_EQ(Str(r.body, "ttl"), "1");

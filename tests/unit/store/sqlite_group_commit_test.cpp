@@ -18,7 +18,7 @@ const Scope kScope{"111111111111", "us-east-1"};
 
 WriteFn PutApp(std::string app_id) {
   return [app_id](StoreWriter& w) {
-    w.PutApp(kScope, {app_id, "", 1, ""});
+    w.PutApp(kScope, {app_id, "", 1, "", 0});
     return OkStatus();
   };
 }
@@ -65,7 +65,7 @@ TEST_F(SqliteGroupCommitTest, RejectedWriteIsRolledBackAloneWithinTheSharedCommi
     WriterGate gate(*store_);
     store_->Write(
         [](StoreWriter& w) {
-          w.PutApp(kScope, {"rejected", "", 1, ""});
+          w.PutApp(kScope, {"rejected", "", 1, "", 0});
           return Status(BadRequest("no"));
         },
         [&](Status s) {

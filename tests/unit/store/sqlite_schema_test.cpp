@@ -8,6 +8,7 @@
 #include "store/migrations/sqlite_migrations.h"
 #include "store/scoped_temp_dir.h"
 #include "store/sqlite/sqlite_job_queries.h"
+#include "store/sqlite/sqlite_records.h"
 #include "store/sqlite/sqlite_store.h"
 
 namespace amplify::store {
@@ -34,7 +35,8 @@ TEST(SqliteSchemaTest, EachMigrationIsAppliedOnce) {
   EXPECT_EQ(MigrateSqliteSchema(db), static_cast<int>(SqliteMigrations().size()));
   EXPECT_EQ(MigrateSqliteSchema(db), 0);
   EXPECT_EQ(db.QueryInt("PRAGMA user_version"), SqliteMigrations().back().version);
-  for (const char* table : {"apps", "environments", "resources", "jobs", "tokens"}) {
+  for (const char* table :
+       {"apps", "environments", "resources", "jobs", "job_queue", "api_models", "tokens"}) {
     EXPECT_TRUE(TableExists(db, table)) << table;
   }
 }
@@ -114,11 +116,62 @@ TEST(SqliteSchemaTest, JobQueriesAreIndexSearchesWithoutSorting) {
     EXPECT_NE(plan.find("SEARCH jobs USING INDEX " + index), std::string::npos) << plan;
     EXPECT_EQ(plan.find("TEMP B-TREE"), std::string::npos) << plan;
   }
-  std::string running = QueryPlan(db, FindRunningJobSql());
-  EXPECT_NE(running.find("SEARCH jobs USING INDEX jobs_by_status"), std::string::npos) << running;
-  std::string all_running = QueryPlan(db, ListRunningJobsSql());
-  EXPECT_NE(all_running.find("jobs_running"), std::string::npos) << all_running;
-  EXPECT_EQ(all_running.find("TEMP B-TREE"), std::string::npos) << all_running;
+  for (bool any_environment : {false, true}) {
+    std::string pending = QueryPlan(db, std::string(PendingJobSql(any_environment)));
+    EXPECT_NE(pending.find("SEARCH job_queue USING"), std::string::npos) << pending;
+  }
+  std::string claim = QueryPlan(db, std::string(ClaimDueJobsSql()));
+  EXPECT_NE(claim.find("job_queue_by_due"), std::string::npos) << claim;
+  EXPECT_EQ(claim.find("TEMP B-TREE"), std::string::npos) << claim;
+}
+
+// A database written by a migration-2 server: its pending job completes from the queue, and its
+// generated models keep whether they were current.
+TEST(SqliteSchemaTest, MigrationThreeCarriesPendingJobsAndModelsOver) {
+  SqliteConnection db = OpenMemory();
+  MigrateSqliteSchema(db, SqliteMigrations().first(2));
+  db.Exec(R"sql(
+    INSERT INTO apps VALUES ('111111111111', 'us-east-1', 'app', 'App', 1, '');
+    INSERT INTO jobs (account, region, app_id, environment, job_id, operation, status, error,
+                      create_ms, update_ms, payload_json)
+      VALUES ('111111111111', 'us-east-1', 'app', 'dev', 'done', 'CreateBackend', 'COMPLETED', '',
+              1, 2, ''),
+             ('111111111111', 'us-east-1', 'app', 'dev', 'auth', 'UpdateBackendAuth', 'RUNNING',
+              '', 3, 3, '{"kind":"replace"}'),
+             ('111111111111', 'us-east-1', 'app', 'qa', 'gen', 'GenerateBackendAPIModels',
+              'RUNNING', '', 4, 4, '{"name":"blog"}');
+    INSERT INTO resources (account, region, app_id, environment, category, name, config_json,
+                           created_ms, updated_ms)
+      VALUES ('111111111111', 'us-east-1', 'app', 'dev', 'api', 'blog',
+              '{"state":{"modelsStatus":"LATEST","schemaVersion":4}}', 1, 1),
+             ('111111111111', 'us-east-1', 'app', 'dev', 'api-models', 'blog',
+              '6' || char(10) || 'é=12;{"version": 1}', 1, 8),
+             ('111111111111', 'us-east-1', 'app', 'qa', 'api', 'blog',
+              '{"state":{"modelsStatus":"STALE","schemaVersion":2}}', 1, 1),
+             ('111111111111', 'us-east-1', 'app', 'qa', 'api-models', 'blog',
+              '2' || char(10) || 'ab{}', 1, 8);
+  )sql");
+  EXPECT_EQ(MigrateSqliteSchema(db), 1);
+  SqliteRecords records(db);
+  const Scope scope{"111111111111", "us-east-1"};
+  EXPECT_EQ(records.GetJob(scope, "app", "done")->status, "COMPLETED");
+  EXPECT_EQ(records.FindPendingJob(scope, "app", "dev")->job_id, "auth");
+  std::vector<ClaimedJob> claimed = records.ClaimDueJobs(10, 1, "engine", 10);
+  ASSERT_EQ(claimed.size(), 2u);
+  EXPECT_EQ(claimed[0].job_id, "auth");
+  EXPECT_EQ(claimed[0].kind, "Resource");
+  EXPECT_EQ(claimed[0].data, R"({"kind":"replace"})");
+  EXPECT_EQ(claimed[0].due_ms, 3);
+  EXPECT_EQ(claimed[1].kind, "GenerateModels");
+  std::optional<ApiModelsRecord> dev = records.GetApiModels(scope, "app", "dev", "blog");
+  ASSERT_TRUE(dev.has_value());
+  EXPECT_EQ(dev->models, "\xC3\xA9=12;");  // a byte count, not a character count
+  EXPECT_EQ(dev->model_introspection_schema, R"({"version": 1})");
+  EXPECT_EQ(dev->schema_version, 4);  // LATEST: current for the API's schema
+  EXPECT_EQ(dev->generated_ms, 8);
+  EXPECT_EQ(records.GetApiModels(scope, "app", "qa", "blog")->schema_version, 0);  // STALE
+  EXPECT_FALSE(records.GetResource(scope, "app", "dev", "api-models", "blog"));
+  EXPECT_EQ(records.AppVersion(scope, "app"), 0);
 }
 
 }  // namespace

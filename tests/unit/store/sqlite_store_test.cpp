@@ -23,7 +23,7 @@ const Scope kScope{"111111111111", "us-east-1"};
 
 WriteFn PutApp(std::string app_id) {
   return [app_id](StoreWriter& w) {
-    w.PutApp(kScope, {app_id, "name", 1, ""});
+    w.PutApp(kScope, {app_id, "name", 1, "", 0});
     return OkStatus();
   };
 }
@@ -52,18 +52,19 @@ TEST(SqliteStoreTest, DataSurvivesCloseAndReopen) {
     auto store = OpenSqliteStore({.data_dir = dir.path().string()});
     ASSERT_TRUE(store->WriteSync(PutApp("app1")).ok());
     Status put = store->WriteSync([&](StoreWriter& w) {
-      w.PutJob(kScope, job);
+      w.InsertJob(kScope, job);
+      w.EnqueueChange(kScope, job, {.kind = "Test", .data = "{}", .due_ms = 5});
       return OkStatus();
     });
     ASSERT_TRUE(put.ok());
   }
   auto reopened = OpenSqliteStore({.data_dir = dir.path().string()});
   EXPECT_TRUE(reopened->Reader().GetApp(kScope, "app1"));
-  ASSERT_EQ(reopened->Reader().ListRunningJobs().size(), 1u);
+  ASSERT_EQ(reopened->Reader().NextClaimMs(), 5);  // the queue survives too
   // Sequences continue after a reopen: a new job is newer than every old one.
   JobRecord next = contract::MakeJob("app1", "dev", "job2");
   Status put = reopened->WriteSync([&](StoreWriter& w) {
-    w.PutJob(kScope, next);
+    w.InsertJob(kScope, next);
     return OkStatus();
   });
   ASSERT_TRUE(put.ok());

@@ -1,6 +1,6 @@
 #pragma once
-// The behaviour every Store implementation shares (DESIGN.md §4: one interface, one test
-// suite), written against store.h only. To run it against an implementation, define a factory
+// The behaviour every Store implementation shares (one interface, one test suite), written
+// against store.h only. To run it against an implementation, define a factory
 //   struct MyStoreFactory { std::unique_ptr<Store> Open(); };  // a new, empty store
 // whose destructor removes whatever the store left behind, then in one .cpp file:
 //   namespace amplify::store::contract {
@@ -14,11 +14,11 @@ namespace amplify::store::contract {
 
 TYPED_TEST_P(StoreContractTest, AppIsPutReplacedAndRead) {
   this->MustWrite([](StoreWriter& w) {
-    w.PutApp(kScope, {"app1", "first", 7, ""});
+    w.PutApp(kScope, {"app1", "first", 7, "", 0});
     return OkStatus();
   });
   this->MustWrite([](StoreWriter& w) {
-    w.PutApp(kScope, {"app1", "renamed", 8, R"({"k":"v"})"});
+    w.PutApp(kScope, {"app1", "renamed", 8, R"({"k":"v"})", 0});
     return OkStatus();
   });
   std::optional<AppRecord> app = this->reader().GetApp(kScope, "app1");
@@ -36,10 +36,13 @@ TYPED_TEST_P(StoreContractTest, MissingRecordsAreEmpty) {
   EXPECT_FALSE(r.GetEnvironment(kScope, "nope", "dev"));
   EXPECT_FALSE(r.GetResource(kScope, "nope", "dev", "auth", "x"));
   EXPECT_TRUE(r.ListResources(kScope, "nope", "dev").empty());
+  EXPECT_FALSE(r.AppVersion(kScope, "nope"));
+  EXPECT_FALSE(r.GetApiModels(kScope, "nope", "dev", "api"));
   EXPECT_FALSE(r.GetJob(kScope, "nope", "job"));
   EXPECT_TRUE(r.ListJobs(kScope, JobsOf("nope", "dev")).empty());
-  EXPECT_FALSE(r.FindRunningJob(kScope, "nope", "dev"));
-  EXPECT_TRUE(r.ListRunningJobs().empty());
+  EXPECT_FALSE(r.FindPendingJob(kScope, "nope", "dev"));
+  EXPECT_FALSE(r.FindPendingJob(kScope, "nope", ""));
+  EXPECT_FALSE(r.NextClaimMs());
   EXPECT_FALSE(r.GetToken(kScope, "nope", "session"));
 }
 
@@ -115,7 +118,7 @@ TYPED_TEST_P(StoreContractTest, DeleteEnvironmentRemovesItsResourcesButKeepsJobs
     w.PutResource(kScope, MakeResource("app1", "dev", "auth", "pool"));
     w.PutResource(kScope, MakeResource("app1", "prod", "auth", "pool"));
     JobRecord job = MakeJob("app1", "dev", "job1");
-    w.PutJob(kScope, job);
+    w.InsertJob(kScope, job);
     w.DeleteEnvironment(kScope, "app1", "dev");
     return OkStatus();
   });
@@ -129,14 +132,15 @@ TYPED_TEST_P(StoreContractTest, DeleteEnvironmentRemovesItsResourcesButKeepsJobs
 
 TYPED_TEST_P(StoreContractTest, DeleteAppRemovesEverythingButJobs) {
   this->MustWrite([](StoreWriter& w) {
-    w.PutApp(kScope, {"app1", "one", 1, ""});
-    w.PutApp(kScope, {"app2", "two", 1, ""});
+    w.PutApp(kScope, {"app1", "one", 1, "", 0});
+    w.PutApp(kScope, {"app2", "two", 1, "", 0});
     w.PutEnvironment(kScope, {"app1", "dev", 1});
     w.PutEnvironment(kScope, {"app2", "dev", 1});
     w.PutResource(kScope, MakeResource("app1", "dev", "auth", "pool"));
+    w.PutApiModels(kScope, MakeModels("app1", "dev", "pool"));
     w.PutToken(kScope, {"app1", "session1", "C", 1, 2});
     JobRecord job = MakeJob("app1", "dev", "job1");
-    w.PutJob(kScope, job);
+    w.InsertJob(kScope, job);
     w.DeleteApp(kScope, "app1");
     return OkStatus();
   });
@@ -144,6 +148,7 @@ TYPED_TEST_P(StoreContractTest, DeleteAppRemovesEverythingButJobs) {
   EXPECT_FALSE(r.GetApp(kScope, "app1"));
   EXPECT_TRUE(r.ListEnvironments(kScope, "app1").empty());
   EXPECT_TRUE(r.ListResources(kScope, "app1", "dev").empty());
+  EXPECT_FALSE(r.GetApiModels(kScope, "app1", "dev", "pool"));
   EXPECT_FALSE(r.GetToken(kScope, "app1", "session1"));
   EXPECT_TRUE(r.GetJob(kScope, "app1", "job1"));
   EXPECT_TRUE(r.GetApp(kScope, "app2"));
@@ -153,12 +158,13 @@ TYPED_TEST_P(StoreContractTest, DeleteAppRemovesEverythingButJobs) {
 TYPED_TEST_P(StoreContractTest, ScopesIsolateAccountsAndRegions) {
   for (const Scope& scope : {kScope, kOtherAccount, kOtherRegion}) {
     this->MustWrite([&](StoreWriter& w) {
-      w.PutApp(scope, {"app1", scope.account + "/" + scope.region, 1, ""});
+      w.PutApp(scope, {"app1", scope.account + "/" + scope.region, 1, "", 0});
       w.PutEnvironment(scope, {"app1", "dev", 1});
       w.PutResource(scope, MakeResource("app1", "dev", "auth", scope.region));
       w.PutToken(scope, {"app1", "session1", scope.account, 1, 2});
       JobRecord job = MakeJob("app1", "dev", "job1", scope.region);
-      w.PutJob(scope, job);
+      w.InsertJob(scope, job);
+      w.EnqueueChange(scope, job, {.kind = "Test", .data = "{}", .due_ms = 5});
       return OkStatus();
     });
   }
@@ -175,8 +181,16 @@ TYPED_TEST_P(StoreContractTest, ScopesIsolateAccountsAndRegions) {
   EXPECT_EQ(r.GetToken(kOtherRegion, "app1", "session1")->challenge_code, "111111111111");
   EXPECT_EQ(r.GetJob(kOtherRegion, "app1", "job1")->operation, "eu-west-1");
   EXPECT_EQ(r.ListJobs(kScope, JobsOf("app1", "dev")).size(), 1u);
-  EXPECT_EQ(r.FindRunningJob(kOtherAccount, "app1", "dev")->operation, "us-east-1");
-  EXPECT_EQ(r.ListRunningJobs().size(), 3u);
+  EXPECT_EQ(r.FindPendingJob(kOtherAccount, "app1", "dev")->job_id, "job1");
+  std::vector<ClaimedJob> claimed;
+  this->MustWrite([&](StoreWriter& w) {
+    claimed = w.ClaimDueJobs(10, 1000, "engine", 10);
+    return OkStatus();
+  });
+  ASSERT_EQ(claimed.size(), 3u);  // every scope's
+  std::vector<Scope> scopes;
+  for (const ClaimedJob& c : claimed) scopes.push_back(c.scope);
+  EXPECT_NE(std::find(scopes.begin(), scopes.end(), kOtherRegion), scopes.end());
 }
 
 }  // namespace amplify::store::contract
@@ -184,6 +198,7 @@ TYPED_TEST_P(StoreContractTest, ScopesIsolateAccountsAndRegions) {
 // The rest of the suite; registration below must name every test of every part.
 #include "store/store_buckets_contract.h"
 #include "store/store_jobs_contract.h"
+#include "store/store_versions_contract.h"
 #include "store/store_write_contract.h"
 
 namespace amplify::store::contract {
@@ -196,9 +211,13 @@ REGISTER_TYPED_TEST_SUITE_P(
     DeleteEnvironmentRemovesItsResourcesButKeepsJobs, DeleteAppRemovesEverythingButJobs,
     ScopesIsolateAccountsAndRegions,
     // jobs
-    PutJobAssignsIncreasingSeqAndUpdateKeepsIt, ListJobsPagesNewestFirst,
-    ListJobsFiltersByStatusOperationAndJobId, FindRunningJobReturnsOnlyThatEnvironmentsRunningJob,
-    ListRunningJobsCoversEveryScopeOldestFirst,
+    InsertJobAssignsIncreasingSeqAndUpdateKeepsIt, ListJobsPagesNewestFirst,
+    ListJobsFiltersByStatusOperationAndJobId, FindPendingJobSeesTheEnvironmentAndTheApp,
+    ClaimsLeaseDueJobsOldestFirstToOneOwner, AnEndedLeaseMayBeClaimedAgain,
+    DequeuedJobsAreNeitherPendingNorClaimed,
+    // versions and models
+    EveryWriteUnderAnAppBumpsItsVersion, ApiModelsArePutReplacedAndGoWithTheirApi,
+    CopyEnvironmentCopiesResourcesAndModels, AtomicallyUndoesOnlyItsOwnChanges,
     // writes
     RejectedWriteChangesNothing, ThrowingWriteFailsAsInternalAndChangesNothing,
     WriterReadsItsOwnUncommittedWrites, RejectedWritesInABatchLeaveTheOthersCommitted,

@@ -2,6 +2,8 @@
 // The fixture and sample records of the store contract suite (store_contract.h).
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <functional>
 #include <memory>
 #include <string>
 #include <vector>
@@ -23,8 +25,7 @@ inline JobRecord MakeJob(std::string app_id, std::string env, std::string job_id
           .status = std::move(status),
           .error = "",
           .create_ms = 1000,
-          .update_ms = 1000,
-          .payload_json = R"({"change":1})"};
+          .update_ms = 1000};
 }
 
 inline ResourceRecord MakeResource(std::string app_id, std::string env, std::string category,
@@ -36,6 +37,17 @@ inline ResourceRecord MakeResource(std::string app_id, std::string env, std::str
           .config_json = std::move(config_json),
           .created_ms = 5,
           .updated_ms = 6};
+}
+
+inline ApiModelsRecord MakeModels(std::string app_id, std::string env, std::string api,
+                                  int64_t schema_version = 1, std::string models = "models") {
+  return {.app_id = std::move(app_id),
+          .environment = std::move(env),
+          .api_name = std::move(api),
+          .schema_version = schema_version,
+          .models = std::move(models),
+          .model_introspection_schema = "{\"version\": 1}",
+          .generated_ms = 9};
 }
 
 // One environment's jobs, unfiltered. Tests set filters on the result: designated initializers
@@ -64,14 +76,25 @@ class StoreContractTest : public ::testing::Test {
     Status status = store_->WriteSync(fn);
     ASSERT_TRUE(status.ok()) << status.error().message;
   }
-  // Puts jobs one write each, so their seqs follow the argument order.
+  // Inserts jobs one write each, so their seqs follow the argument order.
   void PutJobs(const Scope& scope, std::vector<JobRecord> jobs) {
     for (JobRecord& job : jobs) {
       MustWrite([&](StoreWriter& w) {
-        w.PutJob(scope, job);
+        w.InsertJob(scope, job);
         return OkStatus();
       });
     }
+  }
+  // Inserts a RUNNING job and queues its change, due at `due_ms`.
+  JobRecord QueueJob(const Scope& scope, std::string app_id, std::string env, std::string job_id,
+                     int64_t due_ms, std::string data = "{}") {
+    JobRecord job = MakeJob(std::move(app_id), std::move(env), std::move(job_id));
+    MustWrite([&](StoreWriter& w) {
+      w.InsertJob(scope, job);
+      w.EnqueueChange(scope, job, {.kind = "Test", .data = data, .due_ms = due_ms});
+      return OkStatus();
+    });
+    return job;
   }
   StoreReader& reader() { return store_->Reader(); }
 

@@ -1,30 +1,29 @@
 #pragma once
-// Store contract, jobs: seq assignment, ListJobs paging and filters, running-job lookups.
+// Store contract, jobs: seq assignment, ListJobs paging and filters, the queue of pending
+// jobs with its claims and leases.
 // Part of the suite in store_contract.h, which registers these tests.
 #include "store/store_contract_fixture.h"
 
 namespace amplify::store::contract {
 
-TYPED_TEST_P(StoreContractTest, PutJobAssignsIncreasingSeqAndUpdateKeepsIt) {
+TYPED_TEST_P(StoreContractTest, InsertJobAssignsIncreasingSeqAndUpdateKeepsIt) {
   JobRecord first = MakeJob("app1", "dev", "job1");
   JobRecord second = MakeJob("app1", "dev", "job2");
   this->MustWrite([&](StoreWriter& w) {
-    w.PutJob(kScope, first);
-    w.PutJob(kScope, second);
+    w.InsertJob(kScope, first);
+    w.InsertJob(kScope, second);
     return OkStatus();
   });
   EXPECT_GT(first.seq, 0);
   EXPECT_GT(second.seq, first.seq);
 
-  JobRecord update = MakeJob("app1", "dev", "job1", "CreateBackend", "COMPLETED");
+  JobRecord update = MakeJob("app1", "dev", "job1", "Renamed", "COMPLETED");
   update.error = "boom";
   update.update_ms = 2000;
-  update.payload_json = "";
   this->MustWrite([&](StoreWriter& w) {
-    w.PutJob(kScope, update);
+    w.UpdateJob(kScope, update);
     return OkStatus();
   });
-  EXPECT_EQ(update.seq, first.seq);
   std::optional<JobRecord> stored = this->reader().GetJob(kScope, "app1", "job1");
   ASSERT_TRUE(stored.has_value());
   EXPECT_EQ(stored->seq, first.seq);
@@ -32,9 +31,9 @@ TYPED_TEST_P(StoreContractTest, PutJobAssignsIncreasingSeqAndUpdateKeepsIt) {
   EXPECT_EQ(stored->error, "boom");
   EXPECT_EQ(stored->create_ms, 1000);
   EXPECT_EQ(stored->update_ms, 2000);
-  EXPECT_EQ(stored->payload_json, "");
   EXPECT_EQ(stored->environment, "dev");
-  EXPECT_EQ(stored->operation, "CreateBackend");
+  EXPECT_EQ(stored->operation, "Renamed");
+  EXPECT_EQ(this->reader().GetJob(kScope, "app1", "job2")->status, "RUNNING");
 }
 
 TYPED_TEST_P(StoreContractTest, ListJobsPagesNewestFirst) {
@@ -112,41 +111,86 @@ TYPED_TEST_P(StoreContractTest, ListJobsFiltersByStatusOperationAndJobId) {
   EXPECT_EQ(list([](JobQuery& q) { q.limit = 0; }), Ids{});
 }
 
-TYPED_TEST_P(StoreContractTest, FindRunningJobReturnsOnlyThatEnvironmentsRunningJob) {
-  this->PutJobs(kScope, {
-                            MakeJob("app1", "dev", "done", "CreateBackend", "COMPLETED"),
-                            MakeJob("app1", "dev", "running"),
-                            MakeJob("app1", "prod", "prod-running"),
-                        });
-  std::optional<JobRecord> running = this->reader().FindRunningJob(kScope, "app1", "dev");
-  ASSERT_TRUE(running.has_value());
-  EXPECT_EQ(running->job_id, "running");
-  EXPECT_EQ(this->reader().FindRunningJob(kScope, "app1", "prod")->job_id, "prod-running");
-  EXPECT_FALSE(this->reader().FindRunningJob(kScope, "app1", "test"));
-
-  JobRecord finished = *running;
-  finished.status = "COMPLETED";
-  this->PutJobs(kScope, {finished});
-  EXPECT_FALSE(this->reader().FindRunningJob(kScope, "app1", "dev"));
+TYPED_TEST_P(StoreContractTest, FindPendingJobSeesTheEnvironmentAndTheApp) {
+  this->PutJobs(kScope, {MakeJob("app1", "dev", "done", "CreateBackend", "COMPLETED")});
+  StoreReader& r = this->reader();
+  EXPECT_FALSE(r.FindPendingJob(kScope, "app1", "dev"));  // only queued jobs are pending
+  this->QueueJob(kScope, "app1", "dev", "queued", 50);
+  EXPECT_EQ(r.FindPendingJob(kScope, "app1", "dev")->job_id, "queued");
+  EXPECT_EQ(r.FindPendingJob(kScope, "app1", "dev")->environment, "dev");
+  EXPECT_FALSE(r.FindPendingJob(kScope, "app1", "prod"));
+  // A new app-level job waits for any environment's.
+  EXPECT_EQ(r.FindPendingJob(kScope, "app1", "")->job_id, "queued");
+  EXPECT_FALSE(r.FindPendingJob(kScope, "app2", ""));
+  // An app-level job blocks every environment.
+  this->QueueJob(kScope, "app2", "", "app-level", 50);
+  EXPECT_EQ(r.FindPendingJob(kScope, "app2", "anything")->job_id, "app-level");
+  EXPECT_FALSE(r.FindPendingJob(kOtherAccount, "app2", "anything"));
 }
 
-TYPED_TEST_P(StoreContractTest, ListRunningJobsCoversEveryScopeOldestFirst) {
-  this->PutJobs(kOtherRegion, {MakeJob("app1", "dev", "first")});
-  this->PutJobs(kScope, {MakeJob("app1", "dev", "done", "CreateBackend", "COMPLETED")});
-  this->PutJobs(kOtherAccount, {MakeJob("app9", "", "second")});
-  this->PutJobs(kScope, {MakeJob("app1", "prod", "third")});
+TYPED_TEST_P(StoreContractTest, ClaimsLeaseDueJobsOldestFirstToOneOwner) {
+  this->QueueJob(kScope, "app1", "dev", "later", 300, R"({"n":2})");
+  this->QueueJob(kOtherRegion, "app1", "dev", "sooner", 100, R"({"n":1})");
+  this->QueueJob(kScope, "app1", "prod", "not-yet", 900);
+  EXPECT_EQ(this->reader().NextClaimMs(), 100);
+  std::vector<ClaimedJob> claimed;
+  this->MustWrite([&](StoreWriter& w) {
+    claimed = w.ClaimDueJobs(/*now_ms=*/500, /*lease_ms=*/1000, "engine-a", 10);
+    return OkStatus();
+  });
+  ASSERT_EQ(claimed.size(), 2u);
+  EXPECT_EQ(claimed[0].job_id, "sooner");
+  EXPECT_EQ(claimed[0].scope, kOtherRegion);
+  EXPECT_EQ(claimed[0].due_ms, 100);
+  EXPECT_EQ(claimed[0].kind, "Test");
+  EXPECT_EQ(claimed[0].data, R"({"n":1})");
+  EXPECT_EQ(claimed[1].job_id, "later");
+  EXPECT_EQ(claimed[1].environment, "dev");
+  // Leased: another engine gets nothing until the lease ends; the owner is on record.
+  this->MustWrite([&](StoreWriter& w) {
+    EXPECT_TRUE(w.ClaimDueJobs(600, 1000, "engine-b", 10).empty());
+    EXPECT_EQ(w.LeaseOwner(kScope, "app1", "later"), "engine-a");
+    EXPECT_EQ(w.LeaseOwner(kScope, "app1", "not-yet"), "");
+    EXPECT_FALSE(w.LeaseOwner(kScope, "app1", "unknown"));
+    return OkStatus();
+  });
+  EXPECT_EQ(this->reader().NextClaimMs(), 900);  // the unleased one, before the leases end
+}
 
-  std::vector<ScopedJob> running = this->reader().ListRunningJobs();
-  ASSERT_EQ(running.size(), 3u);
-  EXPECT_EQ(running[0].job.job_id, "first");
-  EXPECT_EQ(running[0].scope, kOtherRegion);
-  EXPECT_EQ(running[1].job.job_id, "second");
-  EXPECT_EQ(running[1].scope, kOtherAccount);
-  EXPECT_EQ(running[1].job.environment, "");
-  EXPECT_EQ(running[2].job.job_id, "third");
-  EXPECT_EQ(running[2].scope, kScope);
-  EXPECT_LT(running[0].job.seq, running[1].job.seq);
-  EXPECT_LT(running[1].job.seq, running[2].job.seq);
+TYPED_TEST_P(StoreContractTest, AnEndedLeaseMayBeClaimedAgain) {
+  this->QueueJob(kScope, "app1", "dev", "job", 100);
+  this->MustWrite([&](StoreWriter& w) {
+    EXPECT_EQ(w.ClaimDueJobs(100, 50, "engine-a", 10).size(), 1u);
+    return OkStatus();
+  });
+  EXPECT_EQ(this->reader().NextClaimMs(), 150);
+  this->MustWrite([&](StoreWriter& w) {
+    EXPECT_TRUE(w.ClaimDueJobs(149, 50, "engine-b", 10).empty());  // ends at 150
+    std::vector<ClaimedJob> again = w.ClaimDueJobs(150, 50, "engine-b", 10);
+    EXPECT_EQ(again.size(), 1u);
+    EXPECT_EQ(w.LeaseOwner(kScope, "app1", "job"), "engine-b");
+    return OkStatus();
+  });
+}
+
+TYPED_TEST_P(StoreContractTest, DequeuedJobsAreNeitherPendingNorClaimed) {
+  this->QueueJob(kScope, "app1", "dev", "job", 100);
+  this->QueueJob(kScope, "app1", "prod", "other", 100);
+  this->MustWrite([&](StoreWriter& w) {
+    w.DequeueChange(kScope, "app1", "job");
+    return OkStatus();
+  });
+  EXPECT_FALSE(this->reader().FindPendingJob(kScope, "app1", "dev"));
+  this->MustWrite([&](StoreWriter& w) {
+    std::vector<ClaimedJob> claimed = w.ClaimDueJobs(200, 10, "engine", 10);
+    EXPECT_EQ(claimed.size(), 1u);
+    if (!claimed.empty()) {
+      EXPECT_EQ(claimed[0].job_id, "other");
+    }
+    EXPECT_FALSE(w.LeaseOwner(kScope, "app1", "job"));
+    return OkStatus();
+  });
+  EXPECT_TRUE(this->reader().GetJob(kScope, "app1", "job"));  // the job itself stays
 }
 
 }  // namespace amplify::store::contract

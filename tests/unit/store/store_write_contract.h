@@ -46,7 +46,7 @@ class WriterGate {
 
 TYPED_TEST_P(StoreContractTest, RejectedWriteChangesNothing) {
   Status status = this->store_->WriteSync([](StoreWriter& w) {
-    w.PutApp(kScope, {"app1", "one", 1, ""});
+    w.PutApp(kScope, {"app1", "one", 1, "", 0});
     w.PutEnvironment(kScope, {"app1", "dev", 1});
     return Status(BadRequest("no"));
   });
@@ -59,7 +59,7 @@ TYPED_TEST_P(StoreContractTest, RejectedWriteChangesNothing) {
 
 TYPED_TEST_P(StoreContractTest, ThrowingWriteFailsAsInternalAndChangesNothing) {
   Status status = this->store_->WriteSync([](StoreWriter& w) -> Status {
-    w.PutApp(kScope, {"app1", "one", 1, ""});
+    w.PutApp(kScope, {"app1", "one", 1, "", 0});
     throw std::logic_error("bug");
   });
   ASSERT_FALSE(status.ok());
@@ -69,11 +69,13 @@ TYPED_TEST_P(StoreContractTest, ThrowingWriteFailsAsInternalAndChangesNothing) {
 
 TYPED_TEST_P(StoreContractTest, WriterReadsItsOwnUncommittedWrites) {
   this->MustWrite([](StoreWriter& w) {
-    w.PutApp(kScope, {"app1", "one", 1, ""});
+    w.PutApp(kScope, {"app1", "one", 1, "", 0});
     JobRecord job = MakeJob("app1", "dev", "job1");
-    w.PutJob(kScope, job);
+    w.InsertJob(kScope, job);
+    w.EnqueueChange(kScope, job, {.kind = "Test", .data = "{}", .due_ms = 1});
     EXPECT_EQ(w.GetApp(kScope, "app1")->app_name, "one");
-    EXPECT_EQ(w.FindRunningJob(kScope, "app1", "dev")->seq, job.seq);
+    EXPECT_EQ(w.GetJob(kScope, "app1", "job1")->seq, job.seq);
+    EXPECT_EQ(w.FindPendingJob(kScope, "app1", "dev")->job_id, "job1");
     w.DeleteApp(kScope, "app1");
     EXPECT_FALSE(w.GetApp(kScope, "app1"));
     return OkStatus();
@@ -93,21 +95,21 @@ TYPED_TEST_P(StoreContractTest, RejectedWritesInABatchLeaveTheOthersCommitted) {
     WriterGate gate(*this->store_);
     auto put = [](std::string app_id) {
       return [app_id](StoreWriter& w) {
-        w.PutApp(kScope, {app_id, "", 1, ""});
+        w.PutApp(kScope, {app_id, "", 1, "", 0});
         return OkStatus();
       };
     };
     this->store_->Write(put("ok1"), record(0));
     this->store_->Write(
         [](StoreWriter& w) {
-          w.PutApp(kScope, {"rejected", "", 1, ""});
+          w.PutApp(kScope, {"rejected", "", 1, "", 0});
           w.DeleteApp(kScope, "ok1");  // undone with the rest of this write
           return Status(NotFound("App", "no"));
         },
         record(1));
     this->store_->Write(
         [](StoreWriter& w) -> Status {
-          w.PutApp(kScope, {"threw", "", 1, ""});
+          w.PutApp(kScope, {"threw", "", 1, "", 0});
           throw std::runtime_error("bug");
         },
         record(2));
@@ -130,7 +132,7 @@ TYPED_TEST_P(StoreContractTest, DoneComesAfterTheWriteIsVisibleToReaders) {
   std::promise<bool> visible;
   this->store_->Write(
       [](StoreWriter& w) {
-        w.PutApp(kScope, {"app1", "", 1, ""});
+        w.PutApp(kScope, {"app1", "", 1, "", 0});
         return OkStatus();
       },
       [&](Status s) {
@@ -153,7 +155,7 @@ TYPED_TEST_P(StoreContractTest, ConcurrentWritersFromManyThreadsAllComplete) {
       for (int i = 0; i < kWritesPerThread; ++i) {
         JobRecord job = MakeJob("app1", "dev", std::to_string(t) + "-" + std::to_string(i));
         Status status = this->store_->WriteSync([&](StoreWriter& w) {
-          w.PutJob(kScope, job);
+          w.InsertJob(kScope, job);
           return OkStatus();
         });
         // Each thread reads through its own reader while the others write.

@@ -1,0 +1,65 @@
+#include "protocol/aws_responses.h"
+
+#include "common/json_writer.h"
+#include "common/request_id.h"
+#include "model/service_model.h"
+
+namespace amplify::protocol {
+
+http::Response SuccessResponse(std::string body) {
+  http::Response r;
+  r.status = 200;
+  r.body = std::move(body);
+  return r;
+}
+
+http::Response ErrorResponse(const AwsError& error) {
+  const model::ErrorSpec& spec = model::ErrorSpecOf(error.code);
+  http::Response r;
+  r.status = spec.http_status;
+  JsonWriter json(r.body);
+  json.BeginObject();
+  json.Key("message");
+  json.String(error.message);
+  if (spec.extra_member == "resourceType") {
+    json.Key(spec.extra_member);
+    json.String(error.resource_type);
+  } else if (spec.extra_member == "limitType") {
+    json.Key(spec.extra_member);
+    json.String(error.limit_type);
+  }
+  json.EndObject();
+  http::AddHeader(r, "X-Amzn-ErrorType", spec.type);
+  return r;
+}
+
+http::Response TransportErrorResponse(http::TransportError error, std::string_view message) {
+  AwsError aws;
+  switch (error) {
+    case http::TransportError::kMalformedRequest:
+      aws = BadRequest(std::string(message));
+      break;
+    case http::TransportError::kBodyTooLarge:
+      aws = PayloadTooLarge(std::string(message));
+      break;
+    case http::TransportError::kHeadersTooLarge:
+      aws = HeadersTooLarge(std::string(message));
+      break;
+    case http::TransportError::kHandlerFailed:
+      aws = Internal("Internal server error.");  // the detail is in the log, never sent
+      break;
+  }
+  http::Response r = ErrorResponse(aws);
+  AddCommonHeaders(r, NextRequestId());
+  return r;
+}
+
+void AddCommonHeaders(http::Response& response, std::string_view request_id) {
+  http::AddHeader(response, "x-amzn-RequestId", request_id);
+  static constexpr std::string_view kCors =
+      "Access-Control-Allow-Origin: *\r\n"
+      "Access-Control-Expose-Headers: x-amzn-RequestId,x-amzn-ErrorType\r\n";
+  response.headers.append(kCors);
+}
+
+}  // namespace amplify::protocol

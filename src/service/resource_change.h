@@ -1,0 +1,55 @@
+#pragma once
+// One change to an auth, api or storage resource (docs/DECISIONS.md "Resources"): created,
+// replaced or deleted whole when its job completes, with the S3 bucket it registers or forgets.
+// Every Create/Update/Delete/Import of those categories plans one through PlanResourceJob.
+#include <boost/json/object.hpp>
+#include <memory>
+#include <string>
+
+#include "model/service_model.h"
+#include "service/job_changes.h"
+#include "service/resource_document.h"
+#include "service/start_job.h"
+
+namespace amplify::service {
+
+enum class ChangeKind { kCreate, kReplace, kDelete };
+
+class ResourceChange final : public ServiceChange {
+ public:
+  static constexpr std::string_view kKind = "Resource";
+  static std::unique_ptr<ServiceChange> Decode(const boost::json::object& data);
+
+  std::string app;  // the app id
+  std::string environment;
+  std::string category;  // kAuth, kApi or kStorage
+  std::string name;
+  ChangeKind kind = ChangeKind::kCreate;
+  StoredResource resource;    // for create / replace
+  std::string create_bucket;  // bucket to register ("" = none)
+  std::string delete_bucket;  // bucket to forget ("" = none)
+  int64_t now_ms = 0;         // when the request was made: a new resource's creation time
+
+  std::string_view Kind() const override { return kKind; }
+  std::string Encode() const override;
+  const std::string& app_id() const override { return app; }
+  // The environment exists; the resource exists or not as `kind` needs.
+  Status Applies(Snapshot& read) const override;
+  // A bucket to register is free in every account.
+  Status AppliesOutsideApp(Snapshot& read) const override;
+  Status Apply(store::StoreWriter& w, const Scope& scope, int64_t now_ms) override;
+};
+
+// The resource `category`/`name` of the environment, or the NotFound that says what is missing
+// (the app, the environment or the resource).
+Result<const store::ResourceRecord*> FindResource(Snapshot& read, const std::string& app_id,
+                                                  const std::string& env,
+                                                  const std::string& category,
+                                                  const std::string& name);
+
+// Checks the change and plans the job of operation `op` that applies it, polled under the
+// change's environment.
+Result<Plan> PlanResourceJob(Snapshot& read, model::OperationId op,
+                             std::unique_ptr<ResourceChange> change, JobOutputWriter output);
+
+}  // namespace amplify::service
