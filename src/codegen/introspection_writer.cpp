@@ -1,6 +1,6 @@
 #include "codegen/introspection_writer.h"
 
-#include "codegen/conversation_route_writer.h"
+#include "codegen/conversation_models_writer.h"
 #include "codegen/introspection_validation.h"
 #include "codegen/json_text.h"
 #include "codegen/model_metadata_writer.h"
@@ -137,7 +137,7 @@ bool IntrospectionWriter::WriteConversationSection() {
       opened = true;
     }
     json_.Key(mutation.name);
-    ConversationRouteNames names = NamesOfConversationRoute(mutation.name);
+    ConversationModelNames names = NamesOfConversationModels(mutation.name);
     auto write_send = [&] {
       TypeKind kind = ResolveTypeKind(schema_, mutation.type, kTarget);
       if (kind == TypeKind::kUnknown)
@@ -146,7 +146,7 @@ bool IntrospectionWriter::WriteConversationSection() {
       return WriteOperation(mutation, TypeKind::kModel, SchemaSection::kConversations, path,
                             &names.message_model);
     };
-    if (!WriteConversationRoute(json_, mutation.name, names, write_send)) return false;
+    if (!WriteConversationsEntry(json_, mutation.name, names, write_send)) return false;
   }
   if (opened) json_.EndObject();
   return true;

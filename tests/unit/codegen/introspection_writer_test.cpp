@@ -2,7 +2,7 @@
 
 #include <gtest/gtest.h>
 
-#include "codegen/conversation_route_writer.h"
+#include "codegen/conversation_models_writer.h"
 #include "schema_model_fixture.h"
 
 namespace amplify::codegen {
@@ -17,7 +17,7 @@ TEST(IntrospectionWriterTest, WritesModelsWithPrimaryKeyInfo) {
   EXPECT_EQ(json.value(), ReadGolden("blog.introspection.json"));
 }
 
-// Queries, generations, mutations, a conversation route, subscriptions and inputs; the query
+// Queries, generations, mutations, a @conversation mutation, subscriptions and inputs; the query
 // returning a union is left out.
 TEST(IntrospectionWriterTest, WritesOperationSectionsAsTheReference) {
   auto json = WriteModelIntrospectionSchema(testing::OperationsSchema());
@@ -83,7 +83,7 @@ TEST(IntrospectionWriterTest, ModelAsArgumentTypeFailsValidationLikeTheReference
 }
 
 // change-case's pascalCase, as node prints it for these names.
-TEST(IntrospectionWriterTest, ConversationRouteNamesUseChangeCasePascalCase) {
+TEST(IntrospectionWriterTest, ConversationModelNamesUseChangeCasePascalCase) {
   const std::vector<std::pair<std::string, std::string>> cases = {
       {"chat", "Chat"},
       {"sendMessageV2_to3Things", "SendMessageV2To3Things"},

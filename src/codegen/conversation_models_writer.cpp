@@ -1,4 +1,4 @@
-#include "codegen/conversation_route_writer.h"
+#include "codegen/conversation_models_writer.h"
 
 #include <optional>
 
@@ -160,7 +160,7 @@ void CloseModel(JsonTextWriter& json, const std::string& model_name,
   json.EndObject();
 }
 
-void ConversationModel(JsonTextWriter& json, const ConversationRouteNames& names) {
+void ConversationModel(JsonTextWriter& json, const ConversationModelNames& names) {
   json.Key(names.conversation_model);
   json.BeginObject();
   json.Member("name", names.conversation_model);
@@ -189,7 +189,7 @@ void ConversationModel(JsonTextWriter& json, const ConversationRouteNames& names
   });
 }
 
-void MessageModel(JsonTextWriter& json, const ConversationRouteNames& names) {
+void MessageModel(JsonTextWriter& json, const ConversationModelNames& names) {
   json.Key(names.message_model);
   json.BeginObject();
   json.Member("name", names.message_model);
@@ -217,7 +217,7 @@ void MessageModel(JsonTextWriter& json, const ConversationRouteNames& names) {
   });
 }
 
-void SubscribeOperation(JsonTextWriter& json, const ConversationRouteNames& names) {
+void SubscribeOperation(JsonTextWriter& json, const ConversationModelNames& names) {
   json.BeginObject();
   json.Member("isArray", false);
   json.Member("isRequired", false);
@@ -264,14 +264,14 @@ std::string PascalCase(std::string_view name) {
   return out;
 }
 
-ConversationRouteNames NamesOfConversationRoute(std::string_view mutation_name) {
+ConversationModelNames NamesOfConversationModels(std::string_view mutation_name) {
   std::string route = PascalCase(mutation_name);
   return {route, "Conversation" + route, "ConversationMessage" + route};
 }
 
-bool WriteConversationRoute(JsonTextWriter& json, std::string_view mutation_name,
-                            const ConversationRouteNames& names,
-                            const std::function<bool()>& write_send) {
+bool WriteConversationsEntry(JsonTextWriter& json, std::string_view mutation_name,
+                             const ConversationModelNames& names,
+                             const std::function<bool()>& write_send) {
   json.BeginObject();
   json.Member("name", mutation_name);
   json.Key("models");
