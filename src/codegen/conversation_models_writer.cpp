@@ -3,50 +3,10 @@
 #include <optional>
 
 #include "codegen/model_builder.h"
+#include "codegen/name_case.h"
 
 namespace amplify::codegen {
 namespace {
-
-bool IsUpper(char c) { return c >= 'A' && c <= 'Z'; }
-bool IsLower(char c) { return c >= 'a' && c <= 'z'; }
-bool IsDigit(char c) { return c >= '0' && c <= '9'; }
-char ToUpper(char c) { return IsLower(c) ? static_cast<char>(c - 'a' + 'A') : c; }
-char ToLower(char c) { return IsUpper(c) ? static_cast<char>(c - 'A' + 'a') : c; }
-
-// no-case's split: "camelCase" → "camel|Case", "CAMELCase" → "CAMEL|Case", runs of other
-// characters → one "|" (here '\0'), trimmed at both ends.
-std::string SplitWords(std::string_view name) {
-  std::string camel;
-  for (size_t i = 0; i < name.size(); ++i) {
-    camel += name[i];
-    if ((IsLower(name[i]) || IsDigit(name[i])) && i + 1 < name.size() && IsUpper(name[i + 1])) {
-      camel += '\0';
-    }
-  }
-  std::string acronyms;
-  for (size_t i = 0; i < camel.size();) {
-    if (i + 2 < camel.size() && IsUpper(camel[i]) && IsUpper(camel[i + 1]) &&
-        IsLower(camel[i + 2])) {
-      acronyms += camel[i];
-      acronyms += '\0';
-      acronyms.append(camel, i + 1, 2);
-      i += 3;
-    } else {
-      acronyms += camel[i++];
-    }
-  }
-  std::string words;
-  for (char c : acronyms) {
-    bool word_char = IsUpper(c) || IsLower(c) || IsDigit(c);
-    if (word_char) {
-      words += c;
-    } else if (!words.empty() && words.back() != '\0') {
-      words += '\0';
-    }
-  }
-  if (!words.empty() && words.back() == '\0') words.pop_back();
-  return words;
-}
 
 struct FieldShape {
   bool is_array = false;
@@ -240,29 +200,6 @@ void SubscribeOperation(JsonTextWriter& json, const ConversationModelNames& name
 }
 
 }  // namespace
-
-std::string PascalCase(std::string_view name) {
-  std::string words = SplitWords(name);
-  std::string out;
-  out.reserve(words.size() + 4);
-  bool word_start = true;
-  size_t word_index = 0;
-  for (char c : words) {
-    if (c == '\0') {
-      word_start = true;
-      ++word_index;
-      continue;
-    }
-    if (word_start) {
-      if (word_index > 0 && IsDigit(c)) out += '_';
-      out += ToUpper(c);
-      word_start = false;
-    } else {
-      out += ToLower(c);
-    }
-  }
-  return out;
-}
 
 ConversationModelNames NamesOfConversationModels(std::string_view mutation_name) {
   std::string route = PascalCase(mutation_name);

@@ -10,9 +10,6 @@
 
 namespace amplify::codegen {
 
-// change-case 4's pascalCase (no-case word splitting) for the ASCII names GraphQL allows.
-std::string PascalCase(std::string_view name);
-
 // The names derived from the mutation's. `route` is Amplify's own word: process-conversation.js
 // calls PascalCase(mutation name) the `routeName` of the conversation route (the mutation).
 struct ConversationModelNames {

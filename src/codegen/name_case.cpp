@@ -10,74 +10,63 @@ bool IsAlnum(char c) { return IsUpper(c) || IsLower(c) || IsDigit(c); }
 char ToUpper(char c) { return IsLower(c) ? static_cast<char>(c - 'a' + 'A') : c; }
 char ToLower(char c) { return IsUpper(c) ? static_cast<char>(c - 'A' + 'a') : c; }
 
-constexpr char kSplit = '\0';
+// no-case splits with /([a-z0-9])([A-Z])/g, then /([A-Z])([A-Z][a-z])/g. No two matches of these
+// patterns can overlap, so the two global replaces come down to this test between input[i] and
+// input[i + 1], both letters or digits.
+bool WordEndsAfter(std::string_view input, size_t i) {
+  if ((IsLower(input[i]) || IsDigit(input[i])) && IsUpper(input[i + 1])) return true;
+  return IsUpper(input[i]) && IsUpper(input[i + 1]) && i + 2 < input.size() &&
+         IsLower(input[i + 2]);
+}
 
-// no-case's tokenizer: split before an upper-case letter that follows a lower-case letter or a
-// digit, and between an acronym and a following capitalised word, then treat every run of
-// non-alphanumerics as one separator. Each pass scans like a global RegExp replace (matches do
-// not overlap).
-std::vector<std::string> NoCaseWords(std::string_view input) {
-  std::string first;
-  for (size_t i = 0; i < input.size(); ++i) {
-    first += input[i];
-    if ((IsLower(input[i]) || IsDigit(input[i])) && i + 1 < input.size() && IsUpper(input[i + 1])) {
-      first += kSplit;
-      first += input[++i];
-    }
-  }
-  std::string second;
-  for (size_t i = 0; i < first.size(); ++i) {
-    second += first[i];
-    if (IsUpper(first[i]) && i + 2 < first.size() && IsUpper(first[i + 1]) &&
-        IsLower(first[i + 2])) {
-      second += kSplit;
-      second += first[i + 1];
-      second += first[i + 2];
-      i += 2;
-    }
-  }
-  // The maximal alphanumeric runs; noCase trims separators at both ends before splitting.
-  std::vector<std::string> words;
-  std::string current;
-  for (char c : second) {
-    if (IsAlnum(c)) {
-      current += c;
-    } else if (!current.empty()) {
-      words.push_back(std::move(current));
-      current.clear();
-    }
-  }
-  if (!current.empty() || words.empty()) words.push_back(std::move(current));
-  return words;
+// pascalCaseTransform: the first letter upper-cased, the rest lower-cased, and a `_` before a
+// later word's leading digit.
+void AppendPascalWord(std::string& out, std::string_view word, size_t index) {
+  if (index > 0 && IsDigit(word[0])) out += '_';
+  out += ToUpper(word[0]);
+  for (char c : word.substr(1)) out += ToLower(c);
 }
 
 }  // namespace
 
+std::vector<std::string_view> SplitWords(std::string_view input) {
+  std::vector<std::string_view> words;
+  size_t start = 0;
+  for (size_t i = 0; i < input.size(); ++i) {
+    // no-case's strip pattern /[^A-Z0-9]+/gi: any other character only separates words.
+    if (!IsAlnum(input[i])) {
+      start = i + 1;
+    } else if (i + 1 == input.size() || !IsAlnum(input[i + 1]) || WordEndsAfter(input, i)) {
+      words.push_back(input.substr(start, i + 1 - start));
+      start = i + 1;
+    }
+  }
+  return words;
+}
+
+std::string PascalCase(std::string_view input) {
+  std::string out;
+  std::vector<std::string_view> words = SplitWords(input);
+  for (size_t index = 0; index < words.size(); ++index) AppendPascalWord(out, words[index], index);
+  return out;
+}
+
 std::string CamelCase(std::string_view input) {
   std::string out;
-  std::vector<std::string> words = NoCaseWords(input);
+  std::vector<std::string_view> words = SplitWords(input);
   for (size_t index = 0; index < words.size(); ++index) {
-    const std::string& word = words[index];
-    if (word.empty()) continue;
-    if (index == 0) {
-      for (char c : word) out += ToLower(c);
+    if (index > 0) {
+      AppendPascalWord(out, words[index], index);
       continue;
     }
-    // pascalCaseTransform: a word after the first that starts with a digit gets a `_` prefix.
-    if (IsDigit(word[0])) {
-      out += '_';
-      out += word[0];
-    } else {
-      out += ToUpper(word[0]);
-    }
-    for (size_t i = 1; i < word.size(); ++i) out += ToLower(word[i]);
+    for (char c : words[index]) out += ToLower(c);
   }
   return out;
 }
 
 std::string ConstantCase(std::string_view input) {
   std::string out;
-  std::vector<std::string> words = NoCaseWords(input);
+  std::vector<std::string_view> words = SplitWords(input);
   for (size_t index = 0; index < words.size(); ++index) {
     if (index > 0) out += '_';
     for (char c : words[index]) out += ToUpper(c);

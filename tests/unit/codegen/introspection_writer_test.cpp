@@ -82,21 +82,13 @@ TEST(IntrospectionWriterTest, ModelAsArgumentTypeFailsValidationLikeTheReference
       R"(Data did not validate against the supplied schema. Underlying errors were [{"instancePath":"/conversations/chat/message/send/arguments/a/type","schemaPath":"#/definitions/ScalarType/type","keyword":"type","params":{"type":"string"},"message":"must be string"},{"instancePath":"/conversations/chat/message/send/arguments/a/type","schemaPath":"#/definitions/ScalarType/enum","keyword":"enum","params":{"allowedValues":["ID","String","Int","Float","AWSDate","AWSTime","AWSDateTime","AWSTimestamp","AWSEmail","AWSURL","AWSIPAddress","Boolean","AWSJSON","AWSPhone"]},"message":"must be equal to one of the allowed values"},{"instancePath":"/conversations/chat/message/send/arguments/a/type","schemaPath":"#/anyOf/1/required","keyword":"required","params":{"missingProperty":"enum"},"message":"must have required property 'enum'"},{"instancePath":"/conversations/chat/message/send/arguments/a/type","schemaPath":"#/anyOf/2/required","keyword":"required","params":{"missingProperty":"input"},"message":"must have required property 'input'"},{"instancePath":"/conversations/chat/message/send/arguments/a/type","schemaPath":"#/anyOf","keyword":"anyOf","params":{},"message":"must match a schema in anyOf"}])");
 }
 
-// change-case's pascalCase, as node prints it for these names.
-TEST(IntrospectionWriterTest, ConversationModelNamesUseChangeCasePascalCase) {
-  const std::vector<std::pair<std::string, std::string>> cases = {
-      {"chat", "Chat"},
-      {"sendMessageV2_to3Things", "SendMessageV2To3Things"},
-      {"ABCDef", "AbcDef"},
-      {"__x__y", "XY"},
-      {"HTTPServer2Go", "HttpServer2Go"},
-      {"a1B2c3", "A1B2c3"},
-      {"XMLHttpRequest", "XmlHttpRequest"},
-      {"_", ""},
-      {"A_B_1c", "AB_1c"},
-      {"getUSERSList9", "GetUsersList9"},
-  };
-  for (const auto& [name, expected] : cases) EXPECT_EQ(PascalCase(name), expected) << name;
+// process-conversation.js: the route name is pascalCase(mutation name), the models are named
+// after it.
+TEST(IntrospectionWriterTest, ConversationModelNamesFollowTheRouteName) {
+  ConversationModelNames names = NamesOfConversationModels("sendMessageV2_to3Things");
+  EXPECT_EQ(names.route, "SendMessageV2To3Things");
+  EXPECT_EQ(names.conversation_model, "ConversationSendMessageV2To3Things");
+  EXPECT_EQ(names.message_model, "ConversationMessageSendMessageV2To3Things");
 }
 
 }  // namespace
