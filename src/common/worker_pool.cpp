@@ -59,6 +59,7 @@ void WorkerPool::Stop() {
 }
 
 void WorkerPool::Run() {
+  pthread_setname_np(pthread_self(), "worker");
   LowerPriority();
   for (;;) {
     std::function<void()> task;

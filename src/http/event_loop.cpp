@@ -82,6 +82,7 @@ void EventLoop::Shutdown() {
 void EventLoop::Remove(Connection& connection) {
   connections_.erase(connections_.iterator_to(connection));
   state_->connections.fetch_sub(1, std::memory_order_relaxed);
+  load_.fetch_sub(1, std::memory_order_relaxed);
   if (stopping_ && connections_.empty()) sweep_timer_.cancel();
 }
 
@@ -108,13 +109,50 @@ void EventLoop::OnAccept(const error_code& ec, tcp::socket socket) {
     error_code ignored;
     socket.close(ignored);
   } else {
-    error_code ignored;
-    socket.set_option(tcp::no_delay(true), ignored);
-    auto connection = Connection::Create(shared_from_this(), std::move(socket));
-    connections_.push_back(*connection);
-    connection->Start();
+    // The kernel spreads connections over the loops' SO_REUSEPORT sockets by a hash of their
+    // addresses, which a handful of clients can make lopsided: a loop hands a connection to a
+    // less busy one, so each serves its share.
+    EventLoop& target = LeastLoaded();
+    target.load_.fetch_add(1, std::memory_order_relaxed);
+    if (&target == this) {
+      Adopt(std::move(socket));
+    } else {
+      error_code ec_release;
+      const tcp protocol = socket.local_endpoint(ec_release).protocol();
+      const tcp::socket::native_handle_type fd = socket.release(ec_release);
+      if (ec_release) {
+        target.load_.fetch_sub(1, std::memory_order_relaxed);
+        state_->connections.fetch_sub(1, std::memory_order_relaxed);
+      } else {
+        net::post(target.context_, [&target, protocol, fd] {
+          target.Adopt(tcp::socket(target.context_, protocol, fd));
+        });
+      }
+    }
   }
   Accept();
+}
+
+EventLoop& EventLoop::LeastLoaded() {
+  EventLoop* best = this;
+  for (EventLoop* loop : state_->loops) {
+    if (loop->load() < best->load()) best = loop;
+  }
+  return *best;
+}
+
+void EventLoop::Adopt(tcp::socket socket) {
+  error_code ignored;
+  if (stopping_) {
+    socket.close(ignored);
+    load_.fetch_sub(1, std::memory_order_relaxed);
+    state_->connections.fetch_sub(1, std::memory_order_relaxed);
+    return;
+  }
+  socket.set_option(tcp::no_delay(true), ignored);
+  auto connection = Connection::Create(shared_from_this(), std::move(socket));
+  connections_.push_back(*connection);
+  connection->Start();
 }
 
 void EventLoop::ArmSweep() {
@@ -130,6 +168,7 @@ void EventLoop::Sweep() {
     Connection& connection = *it++;  // OnDeadline unlinks it
     if (connection.deadline() <= now) connection.OnDeadline();
   }
+  if (state_->options.periodic) state_->options.periodic();
   if (!(stopping_ && connections_.empty())) ArmSweep();
 }
 

@@ -8,6 +8,7 @@
 #include <boost/asio/steady_timer.hpp>
 #include <boost/intrusive/list.hpp>
 #include <memory>
+#include <vector>
 
 #include "http/connection.h"
 #include "http/message.h"
@@ -15,11 +16,14 @@
 
 namespace amplify::http {
 
-// What every loop of one Server reads; immutable after construction except the counter.
+class EventLoop;
+
+// What every loop of one Server reads; immutable after construction except the counters.
 struct SharedState {
   ServerOptions options;
   Handler handler;
   std::atomic<size_t> connections{0};  // open sockets across all loops, for max_connections
+  std::vector<EventLoop*> loops;       // every loop of the server, for balancing
 };
 
 class EventLoop : public std::enable_shared_from_this<EventLoop> {
@@ -43,10 +47,16 @@ class EventLoop : public std::enable_shared_from_this<EventLoop> {
   // Loop thread only.
   bool stopping() const { return stopping_; }
   void Remove(Connection& connection);
+  // Connections this loop serves or is about to adopt; any thread.
+  size_t load() const { return load_.load(std::memory_order_relaxed); }
 
  private:
   void Accept();
   void OnAccept(const boost::system::error_code& ec, boost::asio::ip::tcp::socket socket);
+  // The loop with the fewest connections (this one when tied), which takes the next one.
+  EventLoop& LeastLoaded();
+  // Loop thread only: serves a connection accepted (by any loop) for this one.
+  void Adopt(boost::asio::ip::tcp::socket socket);
   void ArmSweep();
   void Sweep();
   void Shutdown();
@@ -60,6 +70,7 @@ class EventLoop : public std::enable_shared_from_this<EventLoop> {
   // Intrusive so registering a connection allocates nothing; only touched on the loop thread.
   boost::intrusive::list<Connection, boost::intrusive::constant_time_size<false>> connections_;
   bool stopping_ = false;
+  std::atomic<size_t> load_{0};
 };
 
 }  // namespace amplify::http

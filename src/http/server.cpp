@@ -1,5 +1,6 @@
 #include "http/server.h"
 
+#include <pthread.h>
 #include <spdlog/spdlog.h>
 
 #include <boost/asio/ip/address.hpp>
@@ -46,6 +47,7 @@ Server::Server(ServerOptions options, Handler handler) : impl_(std::make_unique<
   impl_->loops.reserve(threads);
   for (unsigned i = 0; i < threads; ++i) {
     impl_->loops.push_back(std::make_shared<EventLoop>(impl_->state));
+    impl_->state->loops.push_back(impl_->loops.back().get());
   }
 }
 
@@ -77,8 +79,12 @@ void Server::Run() {
   std::vector<std::thread> threads;
   threads.reserve(impl_->loops.size() - 1);
   for (size_t i = 1; i < impl_->loops.size(); ++i) {
-    threads.emplace_back([loop = impl_->loops[i]] { loop->Run(); });
+    threads.emplace_back([loop = impl_->loops[i], i] {
+      pthread_setname_np(pthread_self(), ("http-loop-" + std::to_string(i)).c_str());
+      loop->Run();
+    });
   }
+  pthread_setname_np(pthread_self(), "http-loop-0");
   impl_->loops.front()->Run();
   for (auto& thread : threads) thread.join();
 }

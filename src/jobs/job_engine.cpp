@@ -1,7 +1,9 @@
 #include "jobs/job_engine.h"
 
 #include <fmt/format.h>
+#include <pthread.h>
 #include <spdlog/spdlog.h>
+#include <unistd.h>
 
 #include <algorithm>
 #include <latch>
@@ -12,6 +14,14 @@ namespace {
 // How often a queued change is prepared again because its input moved meanwhile (an API's
 // schema edited during its models' generation) before its job ends FAILED.
 constexpr int kMaxPreparations = 3;
+
+// This engine's name on its leases: host, process and start time say whose a lease is when a
+// person looks at the queue, and are unique among the processes that share a database.
+std::string EngineName(const Clock& clock) {
+  char host[256] = "host";
+  gethostname(host, sizeof host - 1);
+  return fmt::format("{}:{}:{}", host, getpid(), clock.NowMillis());
+}
 
 }  // namespace
 
@@ -37,7 +47,7 @@ JobEngine::JobEngine(store::Store& store, const Clock& clock, IdSource& ids, Job
       options_(options),
       decode_(decode),
       pool_(pool),
-      owner_(RandomIdSource().Uuid()) {}
+      owner_(EngineName(clock)) {}
 
 JobEngine::~JobEngine() { Stop(); }
 
@@ -49,7 +59,7 @@ Result<store::JobRecord> JobEngine::Begin(store::StoreWriter& w, const Scope& sc
   const int64_t now = clock_.NowMillis();
   store::JobRecord job{.app_id = std::move(start.app_id),
                        .environment = std::move(start.environment),
-                       .job_id = ids_.Uuid(),
+                       .job_id = start.job_id.empty() ? ids_.Uuid() : std::move(start.job_id),
                        .operation = std::move(start.operation),
                        .status = std::string(kRunning),
                        .error = "",
@@ -141,6 +151,7 @@ void JobEngine::Prepare(std::vector<Claim>& claims) {
     ++c->preparations;
     auto task = [this, c, &done] {
       c->change->Prepare(store_.Reader(), c->job.scope);
+      store_.Idle();
       done.count_down();
     };
     if (!pool_.Submit(task)) task();  // a full pool: this thread is no event loop, so wait here
@@ -221,6 +232,7 @@ void JobEngine::Stop() {
 }
 
 void JobEngine::PollLoop() {
+  pthread_setname_np(pthread_self(), "job-engine");
   std::unique_lock lock(mu_);
   while (!stopping_) {
     lock.unlock();
@@ -232,6 +244,7 @@ void JobEngine::PollLoop() {
         wait_ms = std::clamp<int64_t>(*next - now, 0, wait_ms);
       }
       next_look_ms_.store(now + wait_ms, std::memory_order_relaxed);
+      store_.Idle();
     } catch (const std::exception& e) {
       spdlog::error("jobs: {}", e.what());
     }

@@ -38,6 +38,7 @@ struct NewJob {
   std::string app_id;
   std::string environment;  // empty for app-level jobs
   std::string operation;    // the operation's name
+  std::string job_id;       // drawn before the write ("" = the engine draws one)
 };
 
 class JobEngine {

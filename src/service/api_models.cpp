@@ -107,7 +107,8 @@ Result<Plan> GenerateBackendAPIModels(const Context& ctx, const boost::json::obj
         "The API {} has no transformSchema: set one with UpdateBackendAPI first.", name));
   }
   auto change = std::make_unique<GenerateModelsChange>(app_id, env, name, ctx.now_ms);
-  return PlanJob(read, NewJobOf(model::OperationId::kGenerateBackendAPIModels, app_id, env),
+  return PlanJob(read,
+                 NewJobOf(ctx.ids, model::OperationId::kGenerateBackendAPIModels, app_id, env),
                  std::move(change), env, &JobOutput<members::GenerateBackendAPIModelsResponse>);
 }
 

@@ -101,7 +101,7 @@ Result<Plan> CreateBackendAPI(const Context& ctx, const boost::json::object& in,
   change->resource.config = std::move(config);
   // No models are generated yet: STALE until GenerateBackendAPIModels.
   change->resource.state = {{kSchemaVersionKey, 1}};
-  return PlanResourceJob(read, OperationId::kCreateBackendAPI, std::move(change),
+  return PlanResourceJob(ctx, read, OperationId::kCreateBackendAPI, std::move(change),
                          &JobOutput<members::CreateBackendAPIResponse>);
 }
 
@@ -143,7 +143,7 @@ Result<Plan> UpdateBackendAPI(const Context& ctx, const boost::json::object& in,
   SyncApiKey(api.output, api.config, ctx.ids);
   // Generated models no longer match the schema (GetBackendAPIModels reports STALE).
   if (schema_changed) api.state[kSchemaVersionKey] = SchemaVersionOf(api.state) + 1;
-  return PlanResourceJob(read, OperationId::kUpdateBackendAPI, std::move(change),
+  return PlanResourceJob(ctx, read, OperationId::kUpdateBackendAPI, std::move(change),
                          &JobOutput<members::UpdateBackendAPIResponse>);
 }
 
@@ -152,7 +152,7 @@ Result<Plan> DeleteBackendAPI(const Context& ctx, const boost::json::object& in,
   auto change = ApiChange(
       std::string(Get(in, Shape::AppId)), std::string(Get(in, Shape::BackendEnvironmentName)),
       std::string(Get(in, Shape::ResourceName)), ChangeKind::kDelete, ctx.now_ms);
-  return PlanResourceJob(read, OperationId::kDeleteBackendAPI, std::move(change),
+  return PlanResourceJob(ctx, read, OperationId::kDeleteBackendAPI, std::move(change),
                          &JobOutput<members::DeleteBackendAPIResponse>);
 }
 

@@ -46,7 +46,7 @@ Result<Plan> CreateBackendAuth(const Context& ctx, const boost::json::object& in
   // The ids are drawn once, here: the job carries them, so they never change afterwards.
   change->resource.output = NewAuthOutput(ctx.ids, ctx.scope, env, config);
   change->resource.config = std::move(config);
-  return PlanResourceJob(read, OperationId::kCreateBackendAuth, std::move(change),
+  return PlanResourceJob(ctx, read, OperationId::kCreateBackendAuth, std::move(change),
                          &JobOutput<members::CreateBackendAuthResponse>);
 }
 
@@ -85,7 +85,7 @@ Result<Plan> UpdateBackendAuth(const Context& ctx, const boost::json::object& in
   change->resource = std::move(stored);
   change->resource.config = std::move(merged.value());
   RefreshAuthOutput(change->resource.output, ctx.ids, ctx.scope, env, change->resource.config);
-  return PlanResourceJob(read, OperationId::kUpdateBackendAuth, std::move(change),
+  return PlanResourceJob(ctx, read, OperationId::kUpdateBackendAuth, std::move(change),
                          &JobOutput<members::UpdateBackendAuthResponse>);
 }
 
@@ -94,7 +94,7 @@ Result<Plan> DeleteBackendAuth(const Context& ctx, const boost::json::object& in
   auto change = AuthChange(
       std::string(Get(in, Shape::AppId)), std::string(Get(in, Shape::BackendEnvironmentName)),
       std::string(Get(in, Shape::ResourceName)), ChangeKind::kDelete, ctx.now_ms);
-  return PlanResourceJob(read, OperationId::kDeleteBackendAuth, std::move(change),
+  return PlanResourceJob(ctx, read, OperationId::kDeleteBackendAuth, std::move(change),
                          &JobOutput<members::DeleteBackendAuthResponse>);
 }
 
@@ -124,7 +124,7 @@ Result<Plan> ImportBackendAuth(const Context& ctx, const boost::json::object& in
   change->resource.config = ImportedAuthConfig(user_pool, identity_pool);
   change->resource.output =
       ImportedAuthOutput(ctx.scope, user_pool, web_client, native_client, identity_pool);
-  return PlanResourceJob(read, OperationId::kImportBackendAuth, std::move(change),
+  return PlanResourceJob(ctx, read, OperationId::kImportBackendAuth, std::move(change),
                          &JobOutput<members::ImportBackendAuthResponse>);
 }
 

@@ -35,8 +35,7 @@ Result<boost::json::object> MergeAuthUpdate(boost::json::object stored,
 
 // The identifiers of a new auth resource: user pool and app clients, and the identity pool
 // when the config has one (ids from `ids`, so tests are deterministic).
-boost::json::object NewAuthOutput(IdSource& ids, const Scope& scope,
-                                  const std::string& environment,
+boost::json::object NewAuthOutput(IdSource& ids, const Scope& scope, const std::string& environment,
                                   const boost::json::object& config);
 
 // Brings `output` in line with `config` after an update: keeps the stable ids, adds or drops

@@ -37,7 +37,7 @@ Status CreateBackendChange::Applies(Snapshot& read) const {
 }
 
 Status CreateBackendChange::Apply(store::StoreWriter& w, const Scope& scope, int64_t) {
-  if (!w.AppVersion(scope, app_id_)) w.PutApp(scope, {app_id_, app_name_, created_ms_, "", 0});
+  w.PutAppIfAbsent(scope, {app_id_, app_name_, created_ms_, "", 0});
   w.PutEnvironment(scope, {app_id_, environment_, created_ms_});
   return OkStatus();
 }

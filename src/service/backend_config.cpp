@@ -128,7 +128,7 @@ Result<Plan> CreateBackendConfig(const Context& ctx, const boost::json::object& 
   const std::vector<store::EnvironmentRecord>& envs = read.Environments(app_id);
   std::string env = envs.empty() ? std::string(kDefaultEnvironment) : envs.front().name;
   auto change = std::make_unique<CreateBackendConfigChange>(app_id, manager, ctx.now_ms);
-  return PlanJob(read, NewJobOf(model::OperationId::kCreateBackendConfig, app_id, ""),
+  return PlanJob(read, NewJobOf(ctx.ids, model::OperationId::kCreateBackendConfig, app_id, ""),
                  std::move(change), env, &ShortJobOutput<members::CreateBackendConfigResponse>);
 }
 

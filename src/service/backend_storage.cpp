@@ -93,7 +93,7 @@ Result<Plan> CreateBackendStorage(const Context& ctx, const boost::json::object&
   change->resource = StorageResource(bucket, ctx.scope.region, PermissionsOf(config),
                                      Get(config, Config::ServiceName), /*imported=*/false);
   change->create_bucket = bucket;  // taken by any account → BadRequest
-  return PlanResourceJob(read, OperationId::kCreateBackendStorage, std::move(change),
+  return PlanResourceJob(ctx, read, OperationId::kCreateBackendStorage, std::move(change),
                          &ShortJobOutput<members::CreateBackendStorageResponse>);
 }
 
@@ -136,7 +136,7 @@ Result<Plan> UpdateBackendStorage(const Context& ctx, const boost::json::object&
   // by leaving unAuthenticated out; the bucket never changes.
   change->resource.config[Config::Permissions.wire] = PermissionsOf(patch);
   change->resource.config[Config::ServiceName.wire] = Get(patch, Config::ServiceName);
-  return PlanResourceJob(read, OperationId::kUpdateBackendStorage, std::move(change),
+  return PlanResourceJob(ctx, read, OperationId::kUpdateBackendStorage, std::move(change),
                          &ShortJobOutput<members::UpdateBackendStorageResponse>);
 }
 
@@ -157,7 +157,7 @@ Result<Plan> DeleteBackendStorage(const Context& ctx, const boost::json::object&
       !OtherUserOf(read, app_id, env, name, bucket)) {
     change->delete_bucket = bucket;
   }
-  return PlanResourceJob(read, OperationId::kDeleteBackendStorage, std::move(change),
+  return PlanResourceJob(ctx, read, OperationId::kDeleteBackendStorage, std::move(change),
                          &ShortJobOutput<members::DeleteBackendStorageResponse>);
 }
 
@@ -195,7 +195,7 @@ Result<Plan> ImportBackendStorage(const Context& ctx, const boost::json::object&
                                      std::move(permissions), Get(in, Shape::ServiceName),
                                      /*imported=*/true);
   if (!known) change->create_bucket = bucket;  // an import of a bucket we never saw registers it
-  return PlanResourceJob(read, OperationId::kImportBackendStorage, std::move(change),
+  return PlanResourceJob(ctx, read, OperationId::kImportBackendStorage, std::move(change),
                          &ShortJobOutput<members::ImportBackendStorageResponse>);
 }
 

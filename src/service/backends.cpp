@@ -65,8 +65,8 @@ Result<Plan> CreateBackend(const Context& ctx, const boost::json::object& in, Sn
   if (env.empty()) return BadRequest("backendEnvironmentName must not be empty.");
   auto change = std::make_unique<CreateBackendChange>(
       app_id, env, std::string(Get(in, Shape::AppName)), ctx.now_ms);
-  return PlanJob(read, NewJobOf(OperationId::kCreateBackend, app_id, env), std::move(change), env,
-                 &JobOutput<members::CreateBackendResponse>);
+  return PlanJob(read, NewJobOf(ctx.ids, OperationId::kCreateBackend, app_id, env),
+                 std::move(change), env, &JobOutput<members::CreateBackendResponse>);
 }
 
 // Environments in creation order, and for the requested one (else the first) the documents
@@ -100,27 +100,27 @@ Result<Plan> CloneBackend(const Context& ctx, const boost::json::object& in, Sna
   if (target.empty()) return BadRequest("targetEnvironmentName must not be empty.");
   auto change = std::make_unique<CloneBackendChange>(app_id, source, target, ctx.now_ms);
   // The job creates the target, so it is recorded (and polled) under the target.
-  return PlanJob(read, NewJobOf(OperationId::kCloneBackend, app_id, target), std::move(change),
-                 target, &JobOutput<members::CloneBackendResponse>);
+  return PlanJob(read, NewJobOf(ctx.ids, OperationId::kCloneBackend, app_id, target),
+                 std::move(change), target, &JobOutput<members::CloneBackendResponse>);
 }
 
-Result<Plan> DeleteBackend(const Context&, const boost::json::object& in, Snapshot& read) {
+Result<Plan> DeleteBackend(const Context& ctx, const boost::json::object& in, Snapshot& read) {
   using Shape = members::DeleteBackendRequest;
   std::string app_id(Get(in, Shape::AppId));
   std::string env(Get(in, Shape::BackendEnvironmentName));
   auto change = std::make_unique<DeleteBackendChange>(app_id, env);
-  return PlanJob(read, NewJobOf(OperationId::kDeleteBackend, app_id, env), std::move(change), env,
-                 &JobOutput<members::DeleteBackendResponse>);
+  return PlanJob(read, NewJobOf(ctx.ids, OperationId::kDeleteBackend, app_id, env),
+                 std::move(change), env, &JobOutput<members::DeleteBackendResponse>);
 }
 
-Result<Plan> RemoveAllBackends(const Context&, const boost::json::object& in, Snapshot& read) {
+Result<Plan> RemoveAllBackends(const Context& ctx, const boost::json::object& in, Snapshot& read) {
   using Shape = members::RemoveAllBackendsRequest;
   std::string app_id(Get(in, Shape::AppId));
   bool clean_app = Get(in, Shape::CleanAmplifyApp).value_or(false);
   auto change = std::make_unique<RemoveAllBackendsChange>(app_id, clean_app);
   // App-level job (no environment): found under any of the app's environment names.
-  return PlanJob(read, NewJobOf(OperationId::kRemoveAllBackends, app_id, ""), std::move(change), "",
-                 &RemoveAllOutput);
+  return PlanJob(read, NewJobOf(ctx.ids, OperationId::kRemoveAllBackends, app_id, ""),
+                 std::move(change), "", &RemoveAllOutput);
 }
 
 }  // namespace amplify::service

@@ -108,10 +108,10 @@ Result<const store::ResourceRecord*> FindResource(Snapshot& read, const std::str
   return record;
 }
 
-Result<Plan> PlanResourceJob(Snapshot& read, model::OperationId op,
+Result<Plan> PlanResourceJob(const Context& ctx, Snapshot& read, model::OperationId op,
                              std::unique_ptr<ResourceChange> change, JobOutputWriter output) {
   std::string app_id = change->app_id(), env = change->environment;
-  return PlanJob(read, NewJobOf(op, app_id, env), std::move(change), env, output);
+  return PlanJob(read, NewJobOf(ctx.ids, op, app_id, env), std::move(change), env, output);
 }
 
 }  // namespace amplify::service

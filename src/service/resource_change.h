@@ -49,7 +49,7 @@ Result<const store::ResourceRecord*> FindResource(Snapshot& read, const std::str
 
 // Checks the change and plans the job of operation `op` that applies it, polled under the
 // change's environment.
-Result<Plan> PlanResourceJob(Snapshot& read, model::OperationId op,
+Result<Plan> PlanResourceJob(const Context& ctx, Snapshot& read, model::OperationId op,
                              std::unique_ptr<ResourceChange> change, JobOutputWriter output);
 
 }  // namespace amplify::service

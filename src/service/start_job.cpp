@@ -34,9 +34,10 @@ Result<WriteResult> StartJob::Run(WriteContext& ctx) {
   return WriteResult::kWritten;
 }
 
-jobs::NewJob NewJobOf(model::OperationId op, std::string_view app_id,
+jobs::NewJob NewJobOf(IdSource& ids, model::OperationId op, std::string_view app_id,
                       std::string_view environment) {
-  return {std::string(app_id), std::string(environment), std::string(model::OperationOf(op).name)};
+  return {std::string(app_id), std::string(environment), std::string(model::OperationOf(op).name),
+          ids.Uuid()};
 }
 
 Result<Plan> PlanJob(Snapshot& read, jobs::NewJob job, std::unique_ptr<ServiceChange> change,

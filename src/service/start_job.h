@@ -39,8 +39,10 @@ class StartJob final : public WriteStep {
   store::JobRecord begun_;
 };
 
-// A job of operation `op` (its name comes from the model) under (app, environment).
-jobs::NewJob NewJobOf(model::OperationId op, std::string_view app_id, std::string_view environment);
+// A job of operation `op` (its name comes from the model) under (app, environment), with its
+// id drawn now, on the event loop, rather than in the store's write.
+jobs::NewJob NewJobOf(IdSource& ids, model::OperationId op, std::string_view app_id,
+                      std::string_view environment);
 
 // Checks `change` against what the read phase sees, then plans the job that applies it; the
 // output names `response_environment` (the environment the job is polled under).

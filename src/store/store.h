@@ -66,6 +66,8 @@ class StoreWriter : public StoreReader {
  public:
   // Insert, or update the name, creation time and config of an existing app.
   virtual void PutApp(const Scope& s, const AppRecord& app) = 0;
+  // Inserts the app unless it exists (an existing one keeps its name, time and config).
+  virtual void PutAppIfAbsent(const Scope& s, const AppRecord& app) = 0;
   // Removes the app, its environments, their resources and models, and its tokens; jobs stay.
   virtual void DeleteApp(const Scope& s, const std::string& app_id) = 0;
   virtual void PutEnvironment(const Scope& s, const EnvironmentRecord& env) = 0;
@@ -118,8 +120,14 @@ using WriteDone = std::function<void(Status)>;
 class Store {
  public:
   virtual ~Store() = default;
-  // A reader for the calling thread (implementations keep one connection per thread).
+  // A reader for the calling thread (implementations keep one connection per thread). It sees
+  // every write whose `done` was called before this call: it may keep that snapshot until the
+  // thread calls Reader() again, so call it again to see later writes.
   virtual StoreReader& Reader() = 0;
+  // The calling thread is about to wait: the store may let go of what its reader holds (a
+  // snapshot that would keep the WAL from being reused). Event loops call it periodically,
+  // other threads before they sleep.
+  virtual void Idle() {}
   // Queue a write. Concurrent writes are grouped into one durable commit.
   virtual void Write(WriteFn fn, WriteDone done) = 0;
   // "sqlite", "memory", "postgresql".

@@ -1,5 +1,6 @@
 #include "store/sqlite/group_commit_writer.h"
 
+#include <pthread.h>
 #include <spdlog/spdlog.h>
 
 #include <algorithm>
@@ -30,6 +31,7 @@ void GroupCommitWriter::Write(WriteFn fn, WriteDone done) {
 }
 
 void GroupCommitWriter::Run() {
+  pthread_setname_np(pthread_self(), "store-writer");
   std::vector<PendingWrite> batch;
   while (TakeBatch(batch)) {
     CommitBatch(batch);
@@ -124,9 +126,11 @@ Status GroupCommitWriter::RunCatching(const WriteFn& fn) {
   }
 }
 
+// Transaction control runs through cached prepared statements: parsing "SAVEPOINT write" anew
+// for every write of every batch would cost the writer thread more than the savepoint itself.
 bool GroupCommitWriter::TryExec(const char* sql) {
   try {
-    db_->Exec(sql);
+    db_->Prepare(sql).Run();
     return true;
   } catch (const std::exception& e) {
     spdlog::error("store: {}", e.what());

@@ -19,9 +19,9 @@ SqliteStatement::~SqliteStatement() {
 }
 
 SqliteStatement& SqliteStatement::Bind(int index, std::string_view text) {
-  // SQLITE_TRANSIENT copies, so callers may bind temporaries.
-  if (sqlite3_bind_text(stmt_, index, text.data(), static_cast<int>(text.size()),
-                        SQLITE_TRANSIENT) != SQLITE_OK) {
+  // SQLITE_STATIC: no copy. The text must outlive the statement's use (sqlite_connection.h).
+  if (sqlite3_bind_text(stmt_, index, text.data(), static_cast<int>(text.size()), SQLITE_STATIC) !=
+      SQLITE_OK) {
     ThrowSqliteError(sqlite3_db_handle(stmt_), "bind");
   }
   return *this;

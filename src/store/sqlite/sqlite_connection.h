@@ -21,6 +21,8 @@ class SqliteStatement {
   SqliteStatement(const SqliteStatement&) = delete;
   SqliteStatement& operator=(const SqliteStatement&) = delete;
 
+  // Binds without copying: `text` must stay alive until the statement is done (the borrow's
+  // scope), so bind named values or temporaries of the same full expression only.
   SqliteStatement& Bind(int index, std::string_view text);
   SqliteStatement& Bind(int index, int64_t value);
   // Binds parameters 1..n in order.

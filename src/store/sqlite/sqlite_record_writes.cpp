@@ -24,6 +24,15 @@ void SqliteRecords::PutApp(const Scope& s, const AppRecord& app) {
       .Run();
 }
 
+void SqliteRecords::PutAppIfAbsent(const Scope& s, const AppRecord& app) {
+  db_.Prepare(
+         "INSERT INTO apps (account, region, app_id, app_name, created_ms, config_json, version) "
+         "VALUES (?, ?, ?, ?, ?, ?, 1) ON CONFLICT (account, region, app_id) DO UPDATE SET "
+         "version = apps.version + 1")
+      .BindAll(s.account, s.region, app.app_id, app.app_name, app.created_ms, app.config_json)
+      .Run();
+}
+
 void SqliteRecords::DeleteApp(const Scope& s, const std::string& app_id) {
   // Jobs stay: their history outlives the app (store.h).
   for (std::string_view sql : {
@@ -147,20 +156,24 @@ void SqliteRecords::DeleteToken(const Scope& s, const std::string& app_id,
 }
 
 Status SqliteRecords::Atomically(const std::function<Status()>& fn) {
-  // Nested savepoints get their own names, so an inner rollback stops at its own.
-  const std::string name = fmt::format("atomically{}", ++savepoint_depth_);
-  db_.Exec("SAVEPOINT " + name);
+  // Nested savepoints get their own names, so an inner rollback stops at its own; the
+  // statements are prepared once per depth (the connection caches them).
+  const int depth = ++savepoint_depth_;
+  auto run = [&](std::string_view verb) {
+    db_.Prepare(fmt::format("{} atomically{}", verb, depth)).Run();
+  };
+  run("SAVEPOINT");
   Status status;
   try {
     status = fn();
   } catch (...) {
-    db_.Exec("ROLLBACK TO " + name);
-    db_.Exec("RELEASE " + name);
+    run("ROLLBACK TO");
+    run("RELEASE");
     --savepoint_depth_;
     throw;
   }
-  if (!status.ok()) db_.Exec("ROLLBACK TO " + name);
-  db_.Exec("RELEASE " + name);
+  if (!status.ok()) run("ROLLBACK TO");
+  run("RELEASE");
   --savepoint_depth_;
   return status;
 }

@@ -23,6 +23,11 @@ std::string MemoryDatabaseUri(uint64_t store_id) {
   return fmt::format("file:/amplifybackend-{}?vfs=memdb", store_id);
 }
 
+bool IsWal(SqliteConnection& db) {
+  SqliteStatement mode = db.Prepare("PRAGMA journal_mode");
+  return mode.Step() && mode.Text(0) == "wal";
+}
+
 std::string PrepareDatabaseFile(const std::string& data_dir) {
   std::filesystem::create_directories(data_dir);
   return (std::filesystem::path(data_dir) / "amplifybackend.db").string();
@@ -31,7 +36,7 @@ std::string PrepareDatabaseFile(const std::string& data_dir) {
 struct CachedReader {
   uint64_t store_id;
   std::weak_ptr<const bool> store_alive;
-  StoreReader* reader;
+  void* connection;  // SqliteStore::ReadConnection
 };
 
 }  // namespace
@@ -53,6 +58,9 @@ SqliteStore::SqliteStore(const SqliteOptions& options)
     }
   }
   MigrateSqliteSchema(*db);
+  // In WAL mode readers never block the writer, so they may keep a snapshot open. memdb (and
+  // a file system without WAL) has one lock for both: there a reader must let go at once.
+  reuse_snapshots_ = !in_memory_ && IsWal(*db);
   writer_ = std::make_unique<GroupCommitWriter>(std::move(db));
   spdlog::info("store: {} opened ({})", filename_, Kind());
 }
@@ -66,35 +74,69 @@ SqliteStore::~SqliteStore() {
 }
 
 std::unique_ptr<SqliteConnection> SqliteStore::OpenConnection() const {
+  // SQLite's memory statistics take one process-wide mutex on every allocation, which every
+  // reading thread would contend on; nothing here reads them. (Must precede the first open.)
+  static const bool configured = [] {
+    sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+    return true;
+  }();
+  (void)configured;
   // NOMUTEX: every connection is used by one thread at a time (its reader thread or the writer).
   int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX;
   if (in_memory_) flags |= SQLITE_OPEN_URI;
   auto db = std::make_unique<SqliteConnection>(filename_, flags);
-  // FULL: a commit is acknowledged only once it survives power loss (DESIGN.md §4).
+  // FULL: a commit is acknowledged only once it survives power loss (docs/DECISIONS.md
+  // "Durability").
   db->Exec("PRAGMA synchronous = FULL; PRAGMA temp_store = MEMORY");
   if (in_memory_) db->Exec("PRAGMA journal_mode = MEMORY");
   return db;
 }
 
-StoreReader& SqliteStore::Reader() {
+SqliteStore::ReadConnection* SqliteStore::ThreadConnection(bool open) {
   // The request path finds its connection here without taking any lock.
   thread_local std::vector<CachedReader> cache;
   for (const CachedReader& cached : cache) {
-    if (cached.store_id == id_) return *cached.reader;
+    if (cached.store_id == id_) return static_cast<ReadConnection*>(cached.connection);
   }
+  if (!open) return nullptr;
   std::erase_if(cache, [](const CachedReader& c) { return c.store_alive.expired(); });
-  StoreReader& reader = OpenReadConnection();
-  cache.push_back({id_, alive_, &reader});
-  return reader;
+  ReadConnection& connection = OpenReadConnection();
+  cache.push_back({id_, alive_, &connection});
+  return &connection;
 }
 
-StoreReader& SqliteStore::OpenReadConnection() {
+StoreReader& SqliteStore::Reader() {
+  ReadConnection& c = *ThreadConnection(/*open=*/true);
+  if (reuse_snapshots_) Refresh(c);
+  return c.records;
+}
+
+// A read transaction per statement costs file-lock system calls and a process-wide mutex in
+// SQLite's VFS on every read; a snapshot kept open until the next commit costs them once per
+// commit. The writer counts its commits before it reports them durable, so a thread that sees
+// the count unchanged holds a snapshot with every write anyone was told about.
+void SqliteStore::Refresh(ReadConnection& c) {
+  const uint64_t commits = writer_->CommitCount();
+  const bool open = sqlite3_get_autocommit(c.db->handle()) == 0;
+  if (open && c.snapshot_commits == commits) return;
+  if (open) c.db->Exec("COMMIT");
+  c.db->Exec("BEGIN");
+  c.snapshot_commits = commits;
+}
+
+void SqliteStore::Idle() {
+  ReadConnection* c = ThreadConnection(/*open=*/false);
+  // An old snapshot would keep the writer from reusing the WAL (it would grow): let go of it.
+  if (c && sqlite3_get_autocommit(c->db->handle()) == 0) c->db->Exec("COMMIT");
+}
+
+SqliteStore::ReadConnection& SqliteStore::OpenReadConnection() {
   auto db = OpenConnection();
   // A reader must never write: all writes go through the writer thread's transaction.
   db->Exec("PRAGMA query_only = ON");
   std::lock_guard lock(readers_mu_);
   readers_.push_back(std::make_unique<ReadConnection>(std::move(db)));
-  return readers_.back()->records;
+  return *readers_.back();
 }
 
 void SqliteStore::Write(WriteFn fn, WriteDone done) {

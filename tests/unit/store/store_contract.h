@@ -29,6 +29,20 @@ TYPED_TEST_P(StoreContractTest, AppIsPutReplacedAndRead) {
   EXPECT_EQ(app->config_json, R"({"k":"v"})");
 }
 
+TYPED_TEST_P(StoreContractTest, PutAppIfAbsentKeepsAnExistingApp) {
+  this->MustWrite([](StoreWriter& w) {
+    w.PutAppIfAbsent(kScope, {"app1", "first", 7, "", 0});
+    w.PutAppIfAbsent(kScope, {"app1", "second", 8, "{}", 0});
+    return OkStatus();
+  });
+  std::optional<AppRecord> app = this->reader().GetApp(kScope, "app1");
+  ASSERT_TRUE(app.has_value());
+  EXPECT_EQ(app->app_name, "first");
+  EXPECT_EQ(app->created_ms, 7);
+  EXPECT_EQ(app->config_json, "");
+  EXPECT_EQ(app->version, 2);  // still a write under the app
+}
+
 TYPED_TEST_P(StoreContractTest, MissingRecordsAreEmpty) {
   StoreReader& r = this->reader();
   EXPECT_FALSE(r.GetApp(kScope, "nope"));
@@ -206,7 +220,7 @@ namespace amplify::store::contract {
 REGISTER_TYPED_TEST_SUITE_P(
     StoreContractTest,
     // records
-    AppIsPutReplacedAndRead, MissingRecordsAreEmpty, EnvironmentsListInCreationOrder,
+    AppIsPutReplacedAndRead, PutAppIfAbsentKeepsAnExistingApp, MissingRecordsAreEmpty, EnvironmentsListInCreationOrder,
     ResourcesArePutReplacedListedAndDeleted, TokensArePutReadAndDeleted,
     DeleteEnvironmentRemovesItsResourcesButKeepsJobs, DeleteAppRemovesEverythingButJobs,
     ScopesIsolateAccountsAndRegions,
@@ -222,7 +236,7 @@ REGISTER_TYPED_TEST_SUITE_P(
     RejectedWriteChangesNothing, ThrowingWriteFailsAsInternalAndChangesNothing,
     WriterReadsItsOwnUncommittedWrites, RejectedWritesInABatchLeaveTheOthersCommitted,
     DoneComesAfterTheWriteIsVisibleToReaders, ConcurrentWritersFromManyThreadsAllComplete,
-    ReaderIsStableWithinAThread,
+    AReaderAskedForAgainSeesEveryWriteDoneBefore, ReaderIsStableWithinAThread,
     // buckets
     BucketsArePutReadReplacedAndDeleted, BucketNamesAreGlobalAcrossAccounts,
     ListBucketsPagesOneAccountInNameOrder, RejectedWriteLeavesNoBucket);

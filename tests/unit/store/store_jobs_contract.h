@@ -113,9 +113,10 @@ TYPED_TEST_P(StoreContractTest, ListJobsFiltersByStatusOperationAndJobId) {
 
 TYPED_TEST_P(StoreContractTest, FindPendingJobSeesTheEnvironmentAndTheApp) {
   this->PutJobs(kScope, {MakeJob("app1", "dev", "done", "CreateBackend", "COMPLETED")});
-  StoreReader& r = this->reader();
-  EXPECT_FALSE(r.FindPendingJob(kScope, "app1", "dev"));  // only queued jobs are pending
+  EXPECT_FALSE(this->reader().FindPendingJob(kScope, "app1", "dev"));  // only queued ones
+
   this->QueueJob(kScope, "app1", "dev", "queued", 50);
+  StoreReader& r = this->reader();  // a reader sees the writes done before it was asked for
   EXPECT_EQ(r.FindPendingJob(kScope, "app1", "dev")->job_id, "queued");
   EXPECT_EQ(r.FindPendingJob(kScope, "app1", "dev")->environment, "dev");
   EXPECT_FALSE(r.FindPendingJob(kScope, "app1", "prod"));
@@ -124,8 +125,8 @@ TYPED_TEST_P(StoreContractTest, FindPendingJobSeesTheEnvironmentAndTheApp) {
   EXPECT_FALSE(r.FindPendingJob(kScope, "app2", ""));
   // An app-level job blocks every environment.
   this->QueueJob(kScope, "app2", "", "app-level", 50);
-  EXPECT_EQ(r.FindPendingJob(kScope, "app2", "anything")->job_id, "app-level");
-  EXPECT_FALSE(r.FindPendingJob(kOtherAccount, "app2", "anything"));
+  EXPECT_EQ(this->reader().FindPendingJob(kScope, "app2", "anything")->job_id, "app-level");
+  EXPECT_FALSE(this->reader().FindPendingJob(kOtherAccount, "app2", "anything"));
 }
 
 TYPED_TEST_P(StoreContractTest, ClaimsLeaseDueJobsOldestFirstToOneOwner) {

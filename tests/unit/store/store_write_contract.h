@@ -172,6 +172,19 @@ TYPED_TEST_P(StoreContractTest, ConcurrentWritersFromManyThreadsAllComplete) {
   for (size_t i = 1; i < all.size(); ++i) EXPECT_GT(all[i - 1].seq, all[i].seq);
 }
 
+TYPED_TEST_P(StoreContractTest, AReaderAskedForAgainSeesEveryWriteDoneBefore) {
+  for (int i = 0; i < 5; ++i) {
+    const std::string app = "app" + std::to_string(i);
+    this->MustWrite([&](StoreWriter& w) {
+      w.PutApp(kScope, {app, "", 1, "", 0});
+      return OkStatus();
+    });
+    EXPECT_TRUE(this->store_->Reader().GetApp(kScope, app)) << app;
+    this->store_->Idle();  // letting go of a snapshot changes nothing a reader sees
+    EXPECT_TRUE(this->store_->Reader().GetApp(kScope, app)) << app;
+  }
+}
+
 TYPED_TEST_P(StoreContractTest, ReaderIsStableWithinAThread) {
   EXPECT_EQ(&this->store_->Reader(), &this->store_->Reader());
 }
