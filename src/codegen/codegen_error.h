@@ -1,6 +1,6 @@
 #pragma once
 // Codegen reports what is wrong with a schema as a value: the job that runs it ends FAILED with
-// this message (DESIGN.md §3).
+// this message (docs/DECISIONS.md "API schemas and models").
 #include <optional>
 #include <string>
 

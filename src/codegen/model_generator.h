@@ -1,6 +1,6 @@
 #pragma once
 // GenerateBackendAPIModels' work: a transform schema in, the two strings Amplify's codegen
-// writes out (../shared/modelgen/README.md): `models` (DataStore schema.js) and
+// writes out (docs/MODELS.md): `models` (DataStore schema.js) and
 // `modelIntrospectionSchema` (model introspection JSON), byte for byte.
 #include <string>
 #include <string_view>

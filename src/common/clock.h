@@ -1,5 +1,5 @@
 #pragma once
-// Time is injected (DESIGN.md §2) so jobs and token expiry are testable without sleeps.
+// Time is injected (docs/ARCHITECTURE.md "Tests") so jobs and token expiry are testable without sleeps.
 #include <atomic>
 #include <cstdint>
 #include <string>
@@ -30,7 +30,8 @@ class ManualClock final : public Clock {
   std::atomic<int64_t> now_;
 };
 
-// "2026-11-22T10:15:30.123Z": ISO-8601 UTC with milliseconds, as jobs report times (DESIGN.md §3).
+// "2026-11-22T10:15:30.123Z": ISO-8601 UTC with milliseconds, as jobs report times
+// (docs/DECISIONS.md "Jobs").
 std::string FormatIso8601(int64_t epoch_ms);
 
 }  // namespace amplify

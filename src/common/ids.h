@@ -1,5 +1,5 @@
 #pragma once
-// Identifiers are injected (DESIGN.md §2): production uses random UUIDs, tests a counter.
+// Identifiers are injected (docs/ARCHITECTURE.md "Tests"): production uses random UUIDs, tests a counter.
 #include <atomic>
 #include <cstdint>
 #include <string>

@@ -1,5 +1,5 @@
 #pragma once
-// Errors are values on the request path (DESIGN.md §2): Result<T> holds a T or an AwsError.
+// Errors are values on the request path (docs/ARCHITECTURE.md "Errors"): Result<T> holds a T or an AwsError.
 #include <utility>
 #include <variant>
 

@@ -1,6 +1,6 @@
 #pragma once
 // Routes a method + raw path to one of the 31 operations, generically from the model's
-// request URIs (OPERATIONS.md §1.1): accepts an optional "/prod" stage prefix, splits the raw
+// request URIs (docs/DECISIONS.md "Wire names"): accepts an optional "/prod" stage prefix, splits the raw
 // path on '/' before percent-decoding each label, and never normalises "." or "..".
 #include <string>
 #include <string_view>

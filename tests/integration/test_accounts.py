@@ -1,4 +1,4 @@
-"""State is keyed by account and region (DESIGN.md §2, §5): a 12-digit access key id is the
+"""State is keyed by account and region (docs/DECISIONS.md "Accounts and regions"): a 12-digit access key id is the
 account, any other key is account 000000000000; the region is the SigV4 credential scope's."""
 import json
 import unittest

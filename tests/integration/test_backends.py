@@ -1,5 +1,5 @@
 """Apps and environments through boto3: CreateBackend, GetBackend, CloneBackend, DeleteBackend,
-RemoveAllBackends (README "Behaviour decisions"; DESIGN.md §3)."""
+RemoveAllBackends (docs/DECISIONS.md "Apps and environments")."""
 import json
 import os
 import unittest

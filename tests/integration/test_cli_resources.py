@@ -1,5 +1,6 @@
 """The Admin-UI flow in short through the AWS CLI: `--resource-config` JSON with PascalCase SDK
-names (incl. "MFAMode" and the social providers, OPERATIONS.md §1.6), config and tokens."""
+names (incl. "MFAMode" and the social providers, docs/DECISIONS.md "Wire
+names"), config and tokens."""
 import json
 import os
 import shutil

@@ -1,5 +1,5 @@
 """Concurrent clients: every acknowledged write is there, a race for one environment has exactly
-one winner, and nothing is half-applied (DESIGN.md §3 "Validation", §4)."""
+one winner, and nothing is half-applied (docs/DECISIONS.md "Validation", "Durability")."""
 import threading
 import unittest
 

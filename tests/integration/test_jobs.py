@@ -322,6 +322,41 @@ class PendingJobsTest(ServerTestCase):
         self.assertEqual(self.client.get_backend(AppId=self.app_id)["BackendEnvironmentList"],
                          ["base", "one", "two"])
 
+    def test_app_level_and_environment_jobs_wait_for_each_other(self):
+        created = self.create_backend(self.app_id, "dev")
+        response = self.assertAwsError("BadRequestException", self.client.remove_all_backends,
+                                       AppId=self.app_id, status=400)
+        self.assertIn("pending job", response["Error"]["Message"])
+        self.wait_for_job(self.app_id, "dev", created["JobId"])
+        removing = self.client.remove_all_backends(AppId=self.app_id)
+        self.assertEqual(removing["Status"], "RUNNING")
+        self.assertAwsError("BadRequestException", self.create_backend, self.app_id, "qa",
+                            status=400)
+        self.wait_for_job(self.app_id, "dev", removing["JobId"])
+        self.assertEqual(self.client.get_backend(AppId=self.app_id)["BackendEnvironmentList"], [])
+
+    def test_a_relabelled_running_job_still_completes(self):
+        created = self.create_backend(self.app_id, "dev")
+        relabelled = self.client.update_backend_job(AppId=self.app_id,
+                                                    BackendEnvironmentName="dev",
+                                                    JobId=created["JobId"], Operation="Audited")
+        self.assertEqual((relabelled["Operation"], relabelled["Status"]), ("Audited", "RUNNING"))
+        job = self.wait_for_job(self.app_id, "dev", created["JobId"])
+        self.assertEqual(job["Operation"], "Audited")
+        self.assertEqual(self.client.get_backend(AppId=self.app_id)["BackendEnvironmentList"],
+                         ["base", "dev"])
+
+    def test_an_ended_job_never_runs_again(self):
+        created = self.create_backend(self.app_id, "dev")
+        self.client.update_backend_job(AppId=self.app_id, BackendEnvironmentName="dev",
+                                       JobId=created["JobId"], Status="FAILED")
+        response = self.assertAwsError("BadRequestException", self.client.update_backend_job,
+                                       AppId=self.app_id, BackendEnvironmentName="dev",
+                                       JobId=created["JobId"], Status="RUNNING", status=400)
+        self.assertIn("FAILED to RUNNING", response["Error"]["Message"])
+        # The environment is free: the abandoned job's change never applies.
+        self.assertEqual(self.create_backend(self.app_id, "dev")["Status"], "RUNNING")
+
     def test_job_set_to_failed_is_not_completed_by_the_engine(self):
         created = self.create_backend(self.app_id, "dev")
         self.client.update_backend_job(AppId=self.app_id, BackendEnvironmentName="dev",

@@ -1,4 +1,4 @@
-"""Durability (DESIGN.md §4): what a response acknowledged survives kill -9; jobs that were
+"""Durability (docs/DECISIONS.md "Durability"): what a response acknowledged survives kill -9; jobs that were
 RUNNING at the crash complete after a restart; --in-memory writes nothing."""
 import json
 import unittest

@@ -1,5 +1,5 @@
 """The wire, seen with raw HTTP (unsigned): error format, validation, routing, CORS, limits,
-operational endpoints; the models routes (OPERATIONS.md §1)."""
+operational endpoints; the models routes (docs/DECISIONS.md "Errors and protocol")."""
 import json
 import socket
 import unittest

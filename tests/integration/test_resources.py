@@ -1,6 +1,6 @@
 """The Admin-UI flow through boto3: auth, API and storage resources, S3 buckets, the admin-UI
-config and challenge tokens, as amplifybackend clients use them (OPERATIONS.md §2-§4;
-DESIGN.md §3 "Resources", "Config", "Tokens", "S3 buckets", "GetBackend"; README).
+config and challenge tokens, as amplifybackend clients use them (docs/DECISIONS.md
+"Resources", "Admin-UI config", "Challenge tokens", "S3 buckets", "GetBackend").
 
 Written from the documents, not from the server's code."""
 import json
@@ -85,7 +85,7 @@ class ResourceTestCase(ServerTestCase):
 
     def assertJobPollable(self, response, operation, env=None):
         """The job a response names completes and is found with GetBackendJob under the
-        environment that response names (DESIGN.md §3 "Jobs")."""
+        environment that response names (docs/DECISIONS.md "Jobs")."""
         env = env or response["BackendEnvironmentName"]
         self.assertRegex(response["JobId"], harness.UUID_RE)
         if "Operation" in response:
@@ -581,7 +581,7 @@ class AdminUiFlowTest(ResourceTestCase):
 
 
 class InvalidEnumTest(ResourceTestCase):
-    """Enums are checked by the server (SDKs do not, OPERATIONS.md §1.2): raw HTTP, wire names."""
+    """Enums are checked by the server (SDKs do not): raw HTTP, wire names."""
 
     @classmethod
     def setUpData(cls):

@@ -5,7 +5,7 @@ Runs the reference (tools/modelgen-reference/generate.js, one node process) and 
 over the valid corpus, each into its own temp dir, and requires both strings of every schema to be
 identical. On a mismatch it prints the first differing JSON paths (with both values) and the first
 differing byte with context. It also checks that `models` survives the client recipe
-(/work/shared/modelgen/README.md, "How a real client reads `models`"), and that every schema of
+(docs/MODELS.md, "How a client reads `models`"), and that every schema of
 invalid/ is rejected by both, our error containing the sibling .expect substring (ignoring case).
 
   fidelity.py --generator build/tools/modelgen/amplify-modelgen \

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // Amplify's own model codegen (the reference amplify-modelgen must match byte for byte), run the
-// way a new transformer-v2 project runs it (/work/shared/modelgen/README.md lists the options).
+// way a new transformer-v2 project runs it (docs/MODELS.md lists the options).
 //
 //   node generate.js --out-dir DIR [--repeat N] SCHEMA.graphql...
 //

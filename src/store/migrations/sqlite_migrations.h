@@ -1,5 +1,5 @@
 #pragma once
-// The SQLite schema as numbered migrations (DESIGN.md §4). A database records the last one
+// The SQLite schema as numbered migrations (docs/ARCHITECTURE.md "Store"). A database records the last one
 // applied in PRAGMA user_version; opening a store applies the rest in one transaction.
 // To change the schema, append {next number, "SQL"} to the list in sqlite_migrations.cpp;
 // never edit a migration that has shipped.

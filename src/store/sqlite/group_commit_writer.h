@@ -1,5 +1,5 @@
 #pragma once
-// The store's one writing thread and its queue (DESIGN.md §4: group commit).
+// The store's one writing thread and its queue (docs/ARCHITECTURE.md "Store": group commit).
 #include <atomic>
 #include <condition_variable>
 #include <cstdint>

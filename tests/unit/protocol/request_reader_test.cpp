@@ -87,7 +87,7 @@ TEST(RequestReaderTest, NestedRequiredMembersEnumsAndListsAreChecked) {
             std::string::npos)
       << e;
   EXPECT_NE(e.find("SHOE_SIZE"), std::string::npos) << e;
-  // MFAMode keeps its PascalCase wire name (OPERATIONS.md §1.6).
+  // MFAMode keeps its PascalCase wire name (docs/DECISIONS.md "Wire names").
   EXPECT_NE(e.find("'resourceConfig.userPoolConfigs.mfa.MFAMode'"), std::string::npos) << e;
 }
 

@@ -12,7 +12,7 @@ namespace {
 using boost::json::object;
 using boost::json::parse;
 
-// Every member of CreateBackendAuthResourceConfig (OPERATIONS.md §3.3), odd wire names included.
+// Every member of CreateBackendAuthResourceConfig, odd wire names included.
 constexpr const char* kFullConfig = R"({
   "authResources": "IDENTITY_POOL_AND_USER_POOL",
   "identityPoolConfigs": {"identityPoolName": "myidentitypool", "unauthenticatedLogin": true},
