@@ -115,7 +115,6 @@ int Serve(const Flags& f) {
   options.body_limit = f.body_limit;
   options.idle_timeout = std::chrono::seconds(f.idle_timeout_s);
   options.error_writer = &amplify::protocol::TransportErrorResponse;
-  options.periodic = [&store] { store->Idle(); };
   amplify::http::Server server(
       options, [&dispatcher](amplify::http::Request&& r, amplify::http::Responder respond) {
         dispatcher.Handle(std::move(r), std::move(respond));

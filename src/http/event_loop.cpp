@@ -168,7 +168,6 @@ void EventLoop::Sweep() {
     Connection& connection = *it++;  // OnDeadline unlinks it
     if (connection.deadline() <= now) connection.OnDeadline();
   }
-  if (state_->options.periodic) state_->options.periodic();
   if (!(stopping_ && connections_.empty())) ArmSweep();
 }
 

@@ -21,9 +21,7 @@ struct ServerOptions {
   size_t max_connections = 10000;
   // Writes the answer to a malformed, oversized or failed request (null: a bare text answer).
   TransportErrorWriter error_writer;
-  // Runs on every event loop's thread a few times a second (e.g. to let go of what a thread
-  // holds between requests); null for nothing.
-  std::function<void()> periodic;
+
 };
 
 class Server {

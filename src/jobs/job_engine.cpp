@@ -151,7 +151,6 @@ void JobEngine::Prepare(std::vector<Claim>& claims) {
     ++c->preparations;
     auto task = [this, c, &done] {
       c->change->Prepare(store_.Reader(), c->job.scope);
-      store_.Idle();
       done.count_down();
     };
     if (!pool_.Submit(task)) task();  // a full pool: this thread is no event loop, so wait here
@@ -244,7 +243,6 @@ void JobEngine::PollLoop() {
         wait_ms = std::clamp<int64_t>(*next - now, 0, wait_ms);
       }
       next_look_ms_.store(now + wait_ms, std::memory_order_relaxed);
-      store_.Idle();
     } catch (const std::exception& e) {
       spdlog::error("jobs: {}", e.what());
     }

@@ -123,7 +123,6 @@ void Dispatcher::Prepare(std::shared_ptr<Call> call, std::shared_ptr<service::Wr
     } catch (const std::exception& e) {
       spdlog::error("{}: preparation failed: {}", call->op->name, e.what());
     }
-    deps_.store.Idle();  // the pool's thread may wait long for its next task
     Write(call, step);
   };
   if (!deps_.pool.Submit(std::move(task))) {

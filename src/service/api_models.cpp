@@ -64,6 +64,14 @@ bool GenerateModelsChange::Stale(store::StoreReader& r, const Scope& scope) cons
   return !generation_ || SchemaVersionOf(api.state) != schema_version_;
 }
 
+// A generation made before the job began (jobs that complete at once) must be of the schema
+// the API has now; a queued job is prepared when it completes.
+bool GenerateModelsChange::BasedOnCurrent(Snapshot& read) const {
+  if (!generation_) return true;
+  const store::ResourceRecord* api = read.Resource(app_id_, environment_, kApi, api_name_);
+  return api && SchemaVersionOf(ParseStoredResource(*api).state) == schema_version_;
+}
+
 Status GenerateModelsChange::Applies(Snapshot& read) const {
   Result<const store::ResourceRecord*> api =
       FindResource(read, app_id_, environment_, kApi, api_name_);

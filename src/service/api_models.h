@@ -34,6 +34,7 @@ class GenerateModelsChange final : public ServiceChange {
   bool NeedsPreparation() const override { return true; }
   void Prepare(store::StoreReader& reader, const Scope& scope) override;
   bool Stale(store::StoreReader& r, const Scope& scope) const override;
+  bool BasedOnCurrent(Snapshot& read) const override;
   Status Applies(Snapshot& read) const override;
   Status Apply(store::StoreWriter& w, const Scope& scope, int64_t now_ms) override;
 

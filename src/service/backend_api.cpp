@@ -134,6 +134,7 @@ Result<Plan> UpdateBackendAPI(const Context& ctx, const boost::json::object& in,
   if (!record) return record.error();
   object patch = ResourceConfigOf(in, Shape::ResourceConfig);
   auto change = ApiChange(app_id, env, name, ChangeKind::kReplace, ctx.now_ms);
+  change->base_document = (*record)->config_json;
   change->resource = ParseStoredResource(**record);
   StoredResource& api = change->resource;
   const boost::json::value* before = api.config.if_contains(Config::TransformSchema.wire);

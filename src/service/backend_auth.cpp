@@ -82,6 +82,7 @@ Result<Plan> UpdateBackendAuth(const Context& ctx, const boost::json::object& in
       std::move(stored.config), UpdateShapedConfig(*Get(in, Shape::ResourceConfig)), name);
   if (!merged) return merged.error();
   auto change = AuthChange(app_id, env, name, ChangeKind::kReplace, ctx.now_ms);
+  change->base_document = (*record)->config_json;
   change->resource = std::move(stored);
   change->resource.config = std::move(merged.value());
   RefreshAuthOutput(change->resource.output, ctx.ids, ctx.scope, env, change->resource.config);

@@ -57,24 +57,28 @@ Output ConfigOutput(const std::string& app_id, const object& config) {
   return out;
 }
 
-// UpdateBackendConfig's and RemoveBackendConfig's write: the app as the handler read it
-// (its version unchanged), with the config it decided.
-class ReplaceApp final : public WriteStep {
+// UpdateBackendConfig's and RemoveBackendConfig's write: the config the handler decided, if
+// the one it was decided from is still the app's (else the request is planned again).
+class ReplaceConfig final : public WriteStep {
  public:
-  ReplaceApp(store::AppRecord app, Output output)
-      : app_(std::move(app)), output_(std::move(output)) {}
+  ReplaceConfig(std::string app_id, std::string base_config, std::string config, Output output)
+      : app_id_(std::move(app_id)),
+        base_config_(std::move(base_config)),
+        config_(std::move(config)),
+        output_(std::move(output)) {}
 
   Result<WriteResult> Run(WriteContext& ctx) override {
-    if (ctx.writer.AppVersion(ctx.scope, app_.app_id) != app_.version) {
-      return WriteResult::kConflict;
-    }
-    ctx.writer.PutApp(ctx.scope, app_);
+    std::optional<store::AppRecord> app = ctx.writer.GetApp(ctx.scope, app_id_);
+    if (!app) return AppNotFound(app_id_);
+    if (app->config_json != base_config_) return WriteResult::kConflict;
+    app->config_json = config_;
+    ctx.writer.PutApp(ctx.scope, *app);
     return WriteResult::kWritten;
   }
   Output Respond() const override { return output_; }
 
  private:
-  store::AppRecord app_;
+  std::string app_id_, base_config_, config_;
   Output output_;
 };
 
@@ -147,18 +151,17 @@ Result<Plan> UpdateBackendConfig(const Context&, const boost::json::object& in, 
       }
     }
   }
-  app->config_json = boost::json::serialize(config);
   Output output = ConfigOutput(app_id, config);
-  return Plan::Write(std::make_unique<ReplaceApp>(std::move(*app), std::move(output)));
+  return Plan::Write(std::make_unique<ReplaceConfig>(
+      app_id, app->config_json, boost::json::serialize(config), std::move(output)));
 }
 
 Result<Plan> RemoveBackendConfig(const Context&, const boost::json::object& in, Snapshot& read) {
   std::string app_id(Get(in, members::RemoveBackendConfigRequest::AppId));
   Result<store::AppRecord> app = AppWithConfig(read, app_id);
   if (!app) return app.error();
-  app->config_json.clear();
   // RemoveBackendConfigResponse has only `error`, absent on success.
-  return Plan::Write(std::make_unique<ReplaceApp>(std::move(*app), "{}"));
+  return Plan::Write(std::make_unique<ReplaceConfig>(app_id, app->config_json, "", "{}"));
 }
 
 }  // namespace amplify::service

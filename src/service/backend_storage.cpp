@@ -131,6 +131,7 @@ Result<Plan> UpdateBackendStorage(const Context& ctx, const boost::json::object&
   object patch = KnownMembers(*Get(in, Shape::ResourceConfig),
                               model::shapes::kUpdateBackendStorageResourceConfig);
   auto change = StorageChange(app_id, env, name, ChangeKind::kReplace, ctx.now_ms);
+  change->base_document = (*record)->config_json;
   change->resource = ParseStoredResource(**record);
   // Permissions replace the stored ones whole (not merged), so guest access can be withdrawn
   // by leaving unAuthenticated out; the bucket never changes.
@@ -150,6 +151,8 @@ Result<Plan> DeleteBackendStorage(const Context& ctx, const boost::json::object&
   if (!record) return record.error();
   StoredResource existing = ParseStoredResource(**record);
   auto change = StorageChange(app_id, env, name, ChangeKind::kDelete, ctx.now_ms);
+  // Whether another resource shares the bucket is a question about the whole app.
+  change->base_app_version = read.AppVersion(app_id);
   // The bucket goes with the resource that made it; an imported bucket stays.
   std::string bucket = BucketOf(existing);
   const store::BucketRecord* known = bucket.empty() ? nullptr : read.Bucket(bucket);
@@ -188,6 +191,7 @@ Result<Plan> ImportBackendStorage(const Context& ctx, const boost::json::object&
     return BadRequest(fmt::format("The S3 bucket {} is owned by another account.", bucket));
   }
   auto change = StorageChange(app_id, env, bucket, ChangeKind::kCreate, ctx.now_ms);
+  change->base_app_version = read.AppVersion(app_id);  // no other resource took the bucket
   // Imported storage may be used by signed-in users in every way until updated.
   object permissions{{members::BackendStoragePermissions::Authenticated.wire,
                       boost::json::array{"READ", "CREATE_AND_UPDATE", "DELETE"}}};

@@ -26,8 +26,16 @@ class ServiceChange : public jobs::JobChange {
     return OkStatus();
   }
 
+  // Whether what the change was computed from in the read phase is still what `read` shows;
+  // false: the write that would begin the job writes nothing and the request is planned again.
+  // A change built only from its request is always current.
+  virtual bool BasedOnCurrent(Snapshot& read) const {
+    (void)read;
+    return true;
+  }
+
   Status Check(store::StoreReader& r, const Scope& scope) const final {
-    Snapshot read(r, scope);
+    Snapshot read(r, scope, Snapshot::kUnpinned);
     if (Status ok = Applies(read); !ok) return ok;
     return AppliesOutsideApp(read);
   }

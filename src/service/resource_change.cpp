@@ -82,6 +82,15 @@ Status ResourceChange::AppliesOutsideApp(Snapshot& read) const {
   return OkStatus();
 }
 
+bool ResourceChange::BasedOnCurrent(Snapshot& read) const {
+  if (base_app_version && read.AppVersion(app) != base_app_version) return false;
+  if (base_document) {
+    const store::ResourceRecord* now = read.Resource(app, environment, category, name);
+    if (!now || now->config_json != *base_document) return false;
+  }
+  return true;
+}
+
 Status ResourceChange::Apply(store::StoreWriter& w, const Scope& scope, int64_t) {
   if (kind == ChangeKind::kDelete) {
     w.DeleteResource(scope, app, environment, category, name);  // an API's models too

@@ -29,6 +29,9 @@ class ResourceChange final : public ServiceChange {
   std::string create_bucket;  // bucket to register ("" = none)
   std::string delete_bucket;  // bucket to forget ("" = none)
   int64_t now_ms = 0;         // when the request was made: a new resource's creation time
+  // What the change was computed from (not queued: checked by the write that begins the job).
+  std::optional<std::string> base_document;  // the resource's document it was merged into
+  std::optional<int64_t> base_app_version;   // the app as a whole (storage: bucket sharing)
 
   std::string_view Kind() const override { return kKind; }
   std::string Encode() const override;
@@ -37,6 +40,7 @@ class ResourceChange final : public ServiceChange {
   Status Applies(Snapshot& read) const override;
   // A bucket to register is free in every account.
   Status AppliesOutsideApp(Snapshot& read) const override;
+  bool BasedOnCurrent(Snapshot& read) const override;
   Status Apply(store::StoreWriter& w, const Scope& scope, int64_t now_ms) override;
 };
 

@@ -3,9 +3,9 @@
 // entity is read through here at most once, however many checks ask for it. The read phase
 // takes a Snapshot over the thread's StoreReader; a write that must look again takes a new one
 // over the StoreWriter inside its transaction.
-// The first read under an app reads the app's version before anything else, so the version a
-// plan carries is never newer than what it checked: a write that finds the same version knows
-// every check still holds (every write under an app bumps it, store.h).
+// In the read phase the first read under an app reads the app's version before anything else,
+// so a version a plan keeps is never newer than what it checked: a write that finds the same
+// version knows nothing under the app changed (every write under an app bumps it, store.h).
 #include <deque>
 #include <optional>
 #include <string>
@@ -18,7 +18,10 @@ namespace amplify::service {
 
 class Snapshot {
  public:
-  Snapshot(store::StoreReader& reader, const Scope& scope) : reader_(reader), scope_(scope) {}
+  // A write's snapshot need not pin versions: it compares what it reads itself.
+  enum Pinning { kPinned, kUnpinned };
+  Snapshot(store::StoreReader& reader, const Scope& scope, Pinning pinning = kPinned)
+      : reader_(reader), scope_(scope), pinned_(pinning == kPinned) {}
   Snapshot(const Snapshot&) = delete;
   Snapshot& operator=(const Snapshot&) = delete;
 
@@ -54,12 +57,15 @@ class Snapshot {
     std::vector<Record> records;
   };
   // Reads the app's version first, once (see above).
-  void Pin(const std::string& app_id) { (void)AppVersion(app_id); }
+  void Pin(const std::string& app_id) {
+    if (pinned_) (void)AppVersion(app_id);
+  }
   template <class Record, class Load>
   static const Record* Memo(std::deque<Entry<Record>>& memo, std::string key, Load load);
 
   store::StoreReader& reader_;
   const Scope& scope_;
+  const bool pinned_;
   // Deques: references handed out stay valid as entries are added.
   std::deque<Entry<store::AppRecord>> apps_;
   std::deque<Entry<int64_t>> versions_;

@@ -1,7 +1,7 @@
 #pragma once
-// The write every job-starting operation plans: the checks its handler made still hold (the
-// app's version has not moved; S3 names are still free), no job of the environment is pending,
-// then the job begins — and, when jobs complete at once, its change applies in the same write.
+// The write every job-starting operation plans: the checks its handler made still hold, what
+// the change was computed from is still current, no job of the environment is pending, then the
+// job begins — and, when jobs complete at once, its change applies in the same write.
 #include <optional>
 #include <string>
 #include <string_view>
@@ -18,8 +18,7 @@ using JobOutputWriter = Output (*)(const store::JobRecord& job, std::string_view
 class StartJob final : public WriteStep {
  public:
   StartJob(jobs::NewJob job, std::unique_ptr<ServiceChange> change,
-           std::optional<int64_t> app_version, std::string response_environment,
-           JobOutputWriter output);
+           std::string response_environment, JobOutputWriter output);
 
   bool NeedsPreparation(const jobs::JobEngine& jobs) const override;
   void Prepare(store::StoreReader& reader, const Scope& scope) override;
@@ -33,7 +32,6 @@ class StartJob final : public WriteStep {
  private:
   jobs::NewJob job_;
   std::unique_ptr<ServiceChange> change_;
-  std::optional<int64_t> app_version_;
   std::string response_environment_;
   JobOutputWriter output_;
   store::JobRecord begun_;

@@ -32,16 +32,13 @@ Output TokenOutput(const store::TokenRecord& t, int64_t now_ms) {
   return out;
 }
 
-// CreateToken's write: the app still exists (its version), then the token.
+// CreateToken's write: the app still exists, then the token.
 class PutToken final : public WriteStep {
  public:
-  PutToken(store::TokenRecord token, int64_t app_version)
-      : token_(std::move(token)), app_version_(app_version) {}
+  explicit PutToken(store::TokenRecord token) : token_(std::move(token)) {}
 
   Result<WriteResult> Run(WriteContext& ctx) override {
-    if (ctx.writer.AppVersion(ctx.scope, token_.app_id) != app_version_) {
-      return WriteResult::kConflict;
-    }
+    if (!ctx.writer.AppVersion(ctx.scope, token_.app_id)) return AppNotFound(token_.app_id);
     ctx.writer.PutToken(ctx.scope, token_);
     return WriteResult::kWritten;
   }
@@ -51,7 +48,6 @@ class PutToken final : public WriteStep {
 
  private:
   store::TokenRecord token_;
-  int64_t app_version_;
 };
 
 // DeleteToken's write: the token is consumed once, so it is read again here.
@@ -89,12 +85,11 @@ int64_t SecondsRemaining(int64_t now_ms, int64_t expires_ms) {
 
 Result<Plan> CreateToken(const Context& ctx, const boost::json::object& in, Snapshot& read) {
   std::string app_id(Get(in, members::CreateTokenRequest::AppId));
-  std::optional<int64_t> version = read.AppVersion(app_id);
-  if (!version) return AppNotFound(app_id);
+  if (!read.AppVersion(app_id)) return AppNotFound(app_id);
   store::TokenRecord token{app_id, ctx.ids.Uuid(),
                            ctx.ids.Token(kChallengeLength, kChallengeAlphabet), ctx.now_ms,
                            ctx.now_ms + ctx.config.token_ttl_seconds * 1000};
-  return Plan::Write(std::make_unique<PutToken>(std::move(token), *version));
+  return Plan::Write(std::make_unique<PutToken>(std::move(token)));
 }
 
 Result<Plan> GetToken(const Context& ctx, const boost::json::object& in, Snapshot& read) {

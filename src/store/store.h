@@ -121,13 +121,8 @@ class Store {
  public:
   virtual ~Store() = default;
   // A reader for the calling thread (implementations keep one connection per thread). It sees
-  // every write whose `done` was called before this call: it may keep that snapshot until the
-  // thread calls Reader() again, so call it again to see later writes.
+  // every write whose `done` was called before the read.
   virtual StoreReader& Reader() = 0;
-  // The calling thread is about to wait: the store may let go of what its reader holds (a
-  // snapshot that would keep the WAL from being reused). Event loops call it periodically,
-  // other threads before they sleep.
-  virtual void Idle() {}
   // Queue a write. Concurrent writes are grouped into one durable commit.
   virtual void Write(WriteFn fn, WriteDone done) = 0;
   // "sqlite", "memory", "postgresql".

@@ -62,8 +62,8 @@ bool SqliteStatement::IsNull(int column) const {
   return sqlite3_column_type(stmt_, column) == SQLITE_NULL;
 }
 
-SqliteConnection::SqliteConnection(const std::string& filename, int flags) {
-  int rc = sqlite3_open_v2(filename.c_str(), &db_, flags, nullptr);
+SqliteConnection::SqliteConnection(const std::string& filename, int flags, const char* vfs) {
+  int rc = sqlite3_open_v2(filename.c_str(), &db_, flags, vfs);
   if (rc != SQLITE_OK) {
     std::string message = db_ != nullptr ? sqlite3_errmsg(db_) : sqlite3_errstr(rc);
     sqlite3_close_v2(db_);

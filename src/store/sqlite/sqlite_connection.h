@@ -51,8 +51,9 @@ class SqliteConnection {
   // How long a statement waits for another connection's lock before failing with "locked".
   static constexpr int kBusyTimeoutMs = 5000;
 
-  // `flags` as for sqlite3_open_v2 (SQLITE_OPEN_URI is needed for "file:" names).
-  SqliteConnection(const std::string& filename, int flags);
+  // `flags` as for sqlite3_open_v2 (SQLITE_OPEN_URI is needed for "file:" names); `vfs` null
+  // for the default.
+  SqliteConnection(const std::string& filename, int flags, const char* vfs = nullptr);
   // Finalizes the cached statements, then closes.
   ~SqliteConnection();
   SqliteConnection(const SqliteConnection&) = delete;

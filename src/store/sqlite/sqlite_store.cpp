@@ -23,10 +23,12 @@ std::string MemoryDatabaseUri(uint64_t store_id) {
   return fmt::format("file:/amplifybackend-{}?vfs=memdb", store_id);
 }
 
-bool IsWal(SqliteConnection& db) {
-  SqliteStatement mode = db.Prepare("PRAGMA journal_mode");
-  return mode.Step() && mode.Text(0) == "wal";
-}
+// "unix-excl": the process holds the database file exclusively and keeps the WAL index in its
+// own memory, so a read transaction takes no file lock. With the default VFS every read costs
+// fcntl() calls and a process-wide mutex that the event loops contend on — a fifth of a read's
+// CPU — and keeping snapshots open instead starves the WAL checkpoint. The data dir is then
+// this process's alone while it runs, which the embedded store assumes anyway.
+constexpr const char* kFileVfs = "unix-excl";
 
 std::string PrepareDatabaseFile(const std::string& data_dir) {
   std::filesystem::create_directories(data_dir);
@@ -58,9 +60,6 @@ SqliteStore::SqliteStore(const SqliteOptions& options)
     }
   }
   MigrateSqliteSchema(*db);
-  // In WAL mode readers never block the writer, so they may keep a snapshot open. memdb (and
-  // a file system without WAL) has one lock for both: there a reader must let go at once.
-  reuse_snapshots_ = !in_memory_ && IsWal(*db);
   writer_ = std::make_unique<GroupCommitWriter>(std::move(db));
   spdlog::info("store: {} opened ({})", filename_, Kind());
 }
@@ -84,7 +83,7 @@ std::unique_ptr<SqliteConnection> SqliteStore::OpenConnection() const {
   // NOMUTEX: every connection is used by one thread at a time (its reader thread or the writer).
   int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX;
   if (in_memory_) flags |= SQLITE_OPEN_URI;
-  auto db = std::make_unique<SqliteConnection>(filename_, flags);
+  auto db = std::make_unique<SqliteConnection>(filename_, flags, in_memory_ ? nullptr : kFileVfs);
   // FULL: a commit is acknowledged only once it survives power loss (docs/DECISIONS.md
   // "Durability").
   db->Exec("PRAGMA synchronous = FULL; PRAGMA temp_store = MEMORY");
@@ -92,42 +91,16 @@ std::unique_ptr<SqliteConnection> SqliteStore::OpenConnection() const {
   return db;
 }
 
-SqliteStore::ReadConnection* SqliteStore::ThreadConnection(bool open) {
+StoreReader& SqliteStore::Reader() {
   // The request path finds its connection here without taking any lock.
   thread_local std::vector<CachedReader> cache;
   for (const CachedReader& cached : cache) {
-    if (cached.store_id == id_) return static_cast<ReadConnection*>(cached.connection);
+    if (cached.store_id == id_) return static_cast<ReadConnection*>(cached.connection)->records;
   }
-  if (!open) return nullptr;
   std::erase_if(cache, [](const CachedReader& c) { return c.store_alive.expired(); });
   ReadConnection& connection = OpenReadConnection();
   cache.push_back({id_, alive_, &connection});
-  return &connection;
-}
-
-StoreReader& SqliteStore::Reader() {
-  ReadConnection& c = *ThreadConnection(/*open=*/true);
-  if (reuse_snapshots_) Refresh(c);
-  return c.records;
-}
-
-// A read transaction per statement costs file-lock system calls and a process-wide mutex in
-// SQLite's VFS on every read; a snapshot kept open until the next commit costs them once per
-// commit. The writer counts its commits before it reports them durable, so a thread that sees
-// the count unchanged holds a snapshot with every write anyone was told about.
-void SqliteStore::Refresh(ReadConnection& c) {
-  const uint64_t commits = writer_->CommitCount();
-  const bool open = sqlite3_get_autocommit(c.db->handle()) == 0;
-  if (open && c.snapshot_commits == commits) return;
-  if (open) c.db->Exec("COMMIT");
-  c.db->Exec("BEGIN");
-  c.snapshot_commits = commits;
-}
-
-void SqliteStore::Idle() {
-  ReadConnection* c = ThreadConnection(/*open=*/false);
-  // An old snapshot would keep the writer from reusing the WAL (it would grow): let go of it.
-  if (c && sqlite3_get_autocommit(c->db->handle()) == 0) c->db->Exec("COMMIT");
+  return connection.records;
 }
 
 SqliteStore::ReadConnection& SqliteStore::OpenReadConnection() {

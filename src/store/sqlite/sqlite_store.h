@@ -1,7 +1,6 @@
 #pragma once
 // The embedded store (docs/ARCHITECTURE.md "Store"): SQLite in WAL mode, one writer thread
-// doing group commit, one read connection per reading thread, each keeping its snapshot until
-// the next commit.
+// doing group commit, one read connection per reading thread.
 #include <cstdint>
 #include <memory>
 #include <mutex>
@@ -23,7 +22,6 @@ class SqliteStore final : public Store {
   ~SqliteStore() override;
 
   StoreReader& Reader() override;
-  void Idle() override;
   void Write(WriteFn fn, WriteDone done) override;
   std::string Kind() const override { return in_memory_ ? "memory" : "sqlite"; }
 
@@ -35,18 +33,13 @@ class SqliteStore final : public Store {
         : db(std::move(connection)), records(*db) {}
     std::unique_ptr<SqliteConnection> db;
     SqliteRecords records;
-    uint64_t snapshot_commits = 0;  // the writer's commit count when the snapshot began
   };
 
   std::unique_ptr<SqliteConnection> OpenConnection() const;
   ReadConnection& OpenReadConnection();
-  // The calling thread's connection; null when it has none and `open` is false.
-  ReadConnection* ThreadConnection(bool open);
-  void Refresh(ReadConnection& c);
 
   const uint64_t id_;  // unique per instance for the process's lifetime, never reused
   const bool in_memory_;
-  bool reuse_snapshots_ = false;  // readers keep a snapshot until the next commit (WAL only)
   std::string filename_;
   // Thread-local reader caches hold a weak reference, so they can drop dead stores' entries.
   std::shared_ptr<const bool> alive_ = std::make_shared<const bool>(true);

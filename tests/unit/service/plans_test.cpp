@@ -7,6 +7,7 @@
 
 #include "common/clock.h"
 #include "common/ids.h"
+#include "service/backend_api.h"
 #include "service/backend_jobs.h"
 #include "service/backends.h"
 #include "service/counting_reader.h"
@@ -84,31 +85,64 @@ TEST_F(PlansTest, EachEntityIsReadOncePerPhase) {
       DeleteBackend(Ctx(), In(R"({"appId":"a","backendEnvironmentName":"dev"})"), read).ok());
   EXPECT_EQ(reader.count("GetApp"), 1);
   EXPECT_EQ(reader.count("GetEnvironment"), 2);  // dev and qa, once each
-  EXPECT_EQ(reader.count("AppVersion"), 1);
+  EXPECT_EQ(reader.count("AppVersion"), 0);      // it came with the app
 }
 
-TEST_F(PlansTest, TheWriteFindsAMovedAppVersionAndAsksForANewPlan) {
-  Seed("a", "dev");
-  Snapshot read(store_->Reader(), kScope);
-  Result<Plan> plan =
-      DeleteBackend(Ctx(), In(R"({"appId":"a","backendEnvironmentName":"dev"})"), read);
-  ASSERT_TRUE(plan.ok());
-  // Meanwhile another request changes the app.
-  Seed("a", "other");
+// Runs a plan's write in its own transaction, as the dispatcher would.
+Result<WriteResult> RunWrite(store::Store& store, WriteStep& step, IdSource& ids) {
   ManualClock clock;
   WorkerPool pool(1, 1);
-  jobs::JobEngine engine(*store_, clock, ids_, {}, &DecodeChange, pool);
+  jobs::JobEngine engine(store, clock, ids, {}, &DecodeChange, pool);
   Result<WriteResult> ran = Internal("not run");
+  Status written = store.WriteSync([&](store::StoreWriter& w) -> Status {
+    WriteContext ctx{w, kScope, engine};
+    ran = step.Run(ctx);
+    return ran ? OkStatus() : Status(ran.error());
+  });
+  return ran;
+}
+
+TEST_F(PlansTest, TheWriteChecksAgainAndAnswersWithTheRequestsError) {
+  Snapshot read(store_->Reader(), kScope);
+  Result<Plan> plan = CreateBackend(
+      Ctx(), In(R"({"appId":"a","appName":"A","backendEnvironmentName":"dev"})"), read);
+  ASSERT_TRUE(plan.ok());
+  Seed("a", "dev");  // another request creates the environment meanwhile
+  Result<WriteResult> ran = RunWrite(*store_, *plan->write, ids_);
+  ASSERT_FALSE(ran.ok());
+  EXPECT_EQ(ran.error().code, ErrorCode::kBadRequest);
+  EXPECT_NE(ran.error().message.find("already exists"), std::string::npos);
+}
+
+TEST_F(PlansTest, AWriteComputedFromAChangedResourceAsksForANewPlan) {
+  Seed("a", "dev");
   ASSERT_TRUE(store_
                   ->WriteSync([&](store::StoreWriter& w) {
-                    WriteContext ctx{w, kScope, engine};
-                    ran = plan->write->Run(ctx);
+                    w.PutResource(kScope, {"a", "dev", "api", "blog",
+                                           R"({"resourceConfig":{"apiName":"one"}})", 1, 1});
                     return OkStatus();
                   })
                   .ok());
+  Snapshot read(store_->Reader(), kScope);
+  Result<Plan> plan =
+      UpdateBackendAPI(Ctx(),
+                       In(R"({"appId":"a","backendEnvironmentName":"dev","resourceName":"blog",)"
+                          R"("resourceConfig":{"service":"AppSync"}})"),
+                       read);
+  ASSERT_TRUE(plan.ok()) << plan.error().message;
+  ASSERT_TRUE(store_
+                  ->WriteSync([&](store::StoreWriter& w) {  // a concurrent update
+                    w.PutResource(kScope, {"a", "dev", "api", "blog",
+                                           R"({"resourceConfig":{"apiName":"two"}})", 1, 2});
+                    return OkStatus();
+                  })
+                  .ok());
+  Result<WriteResult> ran = RunWrite(*store_, *plan->write, ids_);
   ASSERT_TRUE(ran.ok());
-  EXPECT_EQ(*ran, WriteResult::kConflict);
-  EXPECT_TRUE(store_->Reader().GetEnvironment(kScope, "a", "dev"));  // nothing written
+  EXPECT_EQ(*ran, WriteResult::kConflict);  // its merge would lose "two": plan again
+  EXPECT_NE(
+      store_->Reader().GetResource(kScope, "a", "dev", "api", "blog")->config_json.find("two"),
+      std::string::npos);
 }
 
 TEST_F(PlansTest, GetBackendIsServedFromTheCacheWhileTheAppVersionStands) {
