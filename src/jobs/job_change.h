@@ -39,6 +39,9 @@ class JobChange {
   // Writes the change; the state passed Check. An error (e.g. an invalid schema) ends the job
   // FAILED and the engine undoes whatever Apply wrote.
   virtual Status Apply(store::StoreWriter& w, const Scope& scope, int64_t now_ms) = 0;
+  // False for a change whose Apply never fails: the engine then spares the savepoint that would
+  // undo it (and should it fail after all, the whole write is refused, not the job FAILED).
+  virtual bool ApplyCanFail() const { return true; }
 };
 
 // Decodes a queued change; nullptr for a kind or encoding it does not know.

@@ -23,6 +23,12 @@ std::string EngineName(const Clock& clock) {
   return fmt::format("{}:{}:{}", host, getpid(), clock.NowMillis());
 }
 
+// Applies `change` so that an error leaves nothing of it written.
+Status ApplyOnce(store::StoreWriter& w, const Scope& scope, JobChange& change, int64_t now_ms) {
+  if (!change.ApplyCanFail()) return change.Apply(w, scope, now_ms);
+  return w.Atomically([&] { return change.Apply(w, scope, now_ms); });
+}
+
 }  // namespace
 
 struct JobEngine::Claim {
@@ -74,7 +80,8 @@ Result<store::JobRecord> JobEngine::Begin(store::StoreWriter& w, const Scope& sc
                      .due_ms = now + options_.duration.count()});
     return job;
   }
-  Status applied = w.Atomically([&] { return change.Apply(w, scope, now); });
+  Status applied = ApplyOnce(w, scope, change, now);
+  if (!applied && !change.ApplyCanFail()) return applied.error();
   Status moved = Transition(job, applied ? kCompleted : kFailed, Actor::kEngine, now,
                             applied ? std::string() : applied.error().message);
   if (!moved) return moved.error();
@@ -207,7 +214,13 @@ JobEngine::Outcome JobEngine::Complete(store::StoreWriter& w, Claim& claim, int6
     applied = BadRequest("The job's input kept changing while it was being prepared.");
   }
   if (applied) applied = claim.change->Check(w, c.scope);
-  if (applied) applied = w.Atomically([&] { return claim.change->Apply(w, c.scope, now_ms); });
+  if (applied) {
+    applied = ApplyOnce(w, c.scope, *claim.change, now_ms);
+    if (!applied && !claim.change->ApplyCanFail()) {
+      status = applied;  // refuse the whole write; the job is claimed again after its lease
+      return Outcome::kSkipped;
+    }
+  }
   status = Transition(*job, applied ? kCompleted : kFailed, Actor::kEngine, now_ms,
                       applied ? std::string() : applied.error().message);
   if (!status) return Outcome::kSkipped;

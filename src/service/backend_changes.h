@@ -23,6 +23,7 @@ class CreateBackendChange final : public ServiceChange {
   const std::string& app_id() const override { return app_id_; }
   Status Applies(Snapshot& read) const override;
   Status Apply(store::StoreWriter& w, const Scope& scope, int64_t now_ms) override;
+  bool ApplyCanFail() const override { return false; }
 
  private:
   std::string app_id_, environment_, app_name_;
@@ -42,6 +43,7 @@ class CloneBackendChange final : public ServiceChange {
   const std::string& app_id() const override { return app_id_; }
   Status Applies(Snapshot& read) const override;
   Status Apply(store::StoreWriter& w, const Scope& scope, int64_t now_ms) override;
+  bool ApplyCanFail() const override { return false; }
 
  private:
   std::string app_id_, source_, target_;
@@ -60,6 +62,7 @@ class DeleteBackendChange final : public ServiceChange {
   const std::string& app_id() const override { return app_id_; }
   Status Applies(Snapshot& read) const override;
   Status Apply(store::StoreWriter& w, const Scope& scope, int64_t now_ms) override;
+  bool ApplyCanFail() const override { return false; }
 
  private:
   std::string app_id_, environment_;
@@ -77,6 +80,7 @@ class RemoveAllBackendsChange final : public ServiceChange {
   const std::string& app_id() const override { return app_id_; }
   Status Applies(Snapshot& read) const override;
   Status Apply(store::StoreWriter& w, const Scope& scope, int64_t now_ms) override;
+  bool ApplyCanFail() const override { return false; }
 
  private:
   std::string app_id_;

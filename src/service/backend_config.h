@@ -27,6 +27,7 @@ class CreateBackendConfigChange final : public ServiceChange {
   const std::string& app_id() const override { return app_id_; }
   Status Applies(Snapshot& read) const override;
   Status Apply(store::StoreWriter& w, const Scope& scope, int64_t now_ms) override;
+  bool ApplyCanFail() const override { return false; }
 
  private:
   std::string app_id_, manager_app_id_;

@@ -42,6 +42,7 @@ class ResourceChange final : public ServiceChange {
   Status AppliesOutsideApp(Snapshot& read) const override;
   bool BasedOnCurrent(Snapshot& read) const override;
   Status Apply(store::StoreWriter& w, const Scope& scope, int64_t now_ms) override;
+  bool ApplyCanFail() const override { return false; }
 };
 
 // The resource `category`/`name` of the environment, or the NotFound that says what is missing
