@@ -1,8 +1,10 @@
 #pragma once
-// Time is injected (docs/ARCHITECTURE.md "Tests") so jobs and token expiry are testable without sleeps.
+// Time is injected (docs/ARCHITECTURE.md "Tests") so jobs and token expiry are testable without
+// sleeps.
 #include <atomic>
 #include <cstdint>
 #include <string>
+#include <string_view>
 
 namespace amplify {
 
@@ -33,5 +35,12 @@ class ManualClock final : public Clock {
 // "2026-11-22T10:15:30.123Z": ISO-8601 UTC with milliseconds, as jobs report times
 // (docs/DECISIONS.md "Jobs").
 std::string FormatIso8601(int64_t epoch_ms);
+
+// The same text in place (24 characters), for writers that copy it on: no allocation.
+struct Iso8601 {
+  char text[24];
+  std::string_view view() const { return {text, sizeof text}; }
+};
+Iso8601 Iso8601Of(int64_t epoch_ms);
 
 }  // namespace amplify

@@ -58,7 +58,8 @@ std::string SequentialIdSource::Uuid() {
 std::string SequentialIdSource::Token(size_t length, std::string_view alphabet) {
   uint64_t n = next_++;
   std::string out(length, alphabet[0]);
-  for (size_t i = length; i-- > 0 && n > 0; n /= alphabet.size()) out[i] = alphabet[n % alphabet.size()];
+  for (size_t i = length; i-- > 0 && n > 0; n /= alphabet.size())
+    out[i] = alphabet[n % alphabet.size()];
   return out;
 }
 

@@ -1,5 +1,6 @@
 #pragma once
-// Identifiers are injected (docs/ARCHITECTURE.md "Tests"): production uses random UUIDs, tests a counter.
+// Identifiers are injected (docs/ARCHITECTURE.md "Tests"): production uses random UUIDs, tests a
+// counter.
 #include <atomic>
 #include <cstdint>
 #include <string>

@@ -1,5 +1,6 @@
 #pragma once
-// Errors are values on the request path (docs/ARCHITECTURE.md "Errors"): Result<T> holds a T or an AwsError.
+// Errors are values on the request path (docs/ARCHITECTURE.md "Errors"): Result<T> holds a T or an
+// AwsError.
 #include <utility>
 #include <variant>
 

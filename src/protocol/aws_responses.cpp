@@ -50,7 +50,7 @@ http::Response TransportErrorResponse(http::TransportError error, std::string_vi
       break;
   }
   http::Response r = ErrorResponse(aws);
-  AddCommonHeaders(r, NextRequestId());
+  AddCommonHeaders(r, NextRequestId().view());
   return r;
 }
 

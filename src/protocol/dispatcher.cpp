@@ -73,12 +73,12 @@ void Dispatcher::Handle(http::Request&& request, http::Responder respond) {
   std::string_view path = std::string_view(request.target).substr(0, request.target.find('?'));
   if (request.method == "GET" && (path == "/_health" || path == "/_metrics")) {
     http::Response r = path == "/_health" ? Health() : MetricsText();
-    AddCommonHeaders(r, NextRequestId());
+    AddCommonHeaders(r, NextRequestId().view());
     return respond(std::move(r));
   }
   if (request.method == "OPTIONS" && router_.HasPath(request.target)) {
     http::Response r = Preflight(request);
-    AddCommonHeaders(r, NextRequestId());
+    AddCommonHeaders(r, NextRequestId().view());
     return respond(std::move(r));
   }
   auto call = std::make_shared<Call>();
@@ -176,7 +176,7 @@ void Dispatcher::Fail(Call& call, const AwsError& error) {
 }
 
 void Dispatcher::Finish(Call& call, http::Response response) {
-  AddCommonHeaders(response, NextRequestId());
+  AddCommonHeaders(response, NextRequestId().view());
   deps_.metrics.Record(
       call.op, response.status,
       std::chrono::duration<double>(std::chrono::steady_clock::now() - call.start).count());

@@ -49,12 +49,12 @@ void WriteBackendJob(JsonWriter& w, const store::JobRecord& job, std::string_vie
   w.BeginObject();
   w.Member(Shape::AppId, job.app_id);
   w.Member(Shape::BackendEnvironmentName, environment);
-  w.Member(Shape::CreateTime, FormatIso8601(job.create_ms));
+  w.Member(Shape::CreateTime, Iso8601Of(job.create_ms).view());
   if (!job.error.empty()) w.Member(Shape::Error, job.error);
   w.Member(Shape::JobId, job.job_id);
   w.Member(Shape::Operation, job.operation);
   w.Member(Shape::Status, job.status);
-  w.Member(Shape::UpdateTime, FormatIso8601(job.update_ms));
+  w.Member(Shape::UpdateTime, Iso8601Of(job.update_ms).view());
   w.EndObject();
 }
 

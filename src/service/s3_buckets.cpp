@@ -184,7 +184,7 @@ Result<Plan> ListS3Buckets(const Context& ctx, const boost::json::object& in, Sn
   w.BeginArray();
   for (const store::BucketRecord& b : rows) {
     w.BeginObject();
-    w.Member(members::S3BucketInfo::CreationDate, FormatIso8601(b.creation_ms));
+    w.Member(members::S3BucketInfo::CreationDate, Iso8601Of(b.creation_ms).view());
     w.Member(members::S3BucketInfo::Name, b.name);
     w.EndObject();
   }
