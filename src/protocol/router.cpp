@@ -5,8 +5,8 @@
 namespace amplify::protocol {
 namespace {
 
-std::vector<std::string_view> Split(std::string_view path) {
-  std::vector<std::string_view> out;
+template <class Out>
+void Split(std::string_view path, Out& out) {
   // path starts with '/'; every '/' starts a segment (empty segments are kept).
   size_t start = 1;
   while (true) {
@@ -15,7 +15,6 @@ std::vector<std::string_view> Split(std::string_view path) {
     if (slash == std::string_view::npos) break;
     start = slash + 1;
   }
-  return out;
 }
 
 int HexValue(char c) {
@@ -47,7 +46,9 @@ bool PercentDecode(std::string_view in, std::string& out) {
 Router::Router() {
   for (const model::Operation& op : model::kOperations) {
     Route route{&op, {}};
-    for (std::string_view seg : Split(op.uri)) {
+    std::vector<std::string_view> segments;
+    Split(op.uri, segments);
+    for (std::string_view seg : segments) {
       if (!seg.empty() && seg.front() == '{') {
         route.segments.push_back({true, seg.substr(1, seg.size() - 2)});
       } else {
@@ -58,18 +59,19 @@ Router::Router() {
   }
 }
 
-std::vector<std::string_view> Router::RawSegments(std::string_view target) {
+Router::Segments Router::RawSegments(std::string_view target) {
   std::string_view path = target.substr(0, target.find('?'));
   if (path.empty() || path.front() != '/') return {};
-  std::vector<std::string_view> raw = Split(path);
+  Segments raw;
+  Split(path, raw);
   // Strip one "/prod" stage prefix, only in front of the service's own path space (§1.1).
   if (raw.size() >= 2 && raw[0] == "prod" && (raw[1] == "backend" || raw[1] == "s3Buckets")) {
-    raw.erase(raw.begin());
+    raw.pop_front();
   }
   return raw;
 }
 
-bool Router::PathMatches(const Route& r, const std::vector<std::string_view>& raw) const {
+bool Router::PathMatches(const Route& r, const Segments& raw) const {
   if (r.segments.size() != raw.size()) return false;
   for (size_t i = 0; i < raw.size(); ++i) {
     if (!r.segments[i].is_label && r.segments[i].text != raw[i]) return false;
@@ -78,14 +80,14 @@ bool Router::PathMatches(const Route& r, const std::vector<std::string_view>& ra
 }
 
 bool Router::HasPath(std::string_view target) const {
-  std::vector<std::string_view> raw = RawSegments(target);
+  Segments raw = RawSegments(target);
   for (const Route& r : routes_)
     if (PathMatches(r, raw)) return true;
   return false;
 }
 
 Result<RouteMatch> Router::Match(std::string_view method, std::string_view target) const {
-  std::vector<std::string_view> raw = RawSegments(target);
+  Segments raw = RawSegments(target);
   bool path_known = false;
   for (const Route& r : routes_) {
     if (!PathMatches(r, raw)) continue;

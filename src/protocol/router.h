@@ -2,6 +2,7 @@
 // Routes a method + raw path to one of the 31 operations, generically from the model's
 // request URIs (docs/DECISIONS.md "Wire names"): accepts an optional "/prod" stage prefix, splits the raw
 // path on '/' before percent-decoding each label, and never normalises "." or "..".
+#include <array>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -37,9 +38,31 @@ class Router {
     const model::Operation* operation;
     std::vector<Segment> segments;
   };
+  // A path split without allocating. Routes have at most 7 segments: a path with more than
+  // kMaxSegments cannot match one and is kept as too long (`overflow`).
+  struct Segments {
+    static constexpr size_t kMaxSegments = 16;
+    std::array<std::string_view, kMaxSegments> items{};
+    size_t count = 0;
+    bool overflow = false;
+    void push_back(std::string_view s) {
+      if (count == kMaxSegments) {
+        overflow = true;
+      } else {
+        items[count++] = s;
+      }
+    }
+    size_t size() const { return overflow ? kMaxSegments + 1 : count; }
+    std::string_view operator[](size_t i) const { return items[i]; }
+    std::string_view front() const { return items[0]; }
+    void pop_front() {
+      for (size_t i = 1; i < count; ++i) items[i - 1] = items[i];
+      --count;
+    }
+  };
   // Splits the target into raw segments after stripping the query and the /prod prefix.
-  static std::vector<std::string_view> RawSegments(std::string_view target);
-  bool PathMatches(const Route& r, const std::vector<std::string_view>& raw) const;
+  static Segments RawSegments(std::string_view target);
+  bool PathMatches(const Route& r, const Segments& raw) const;
 
   std::vector<Route> routes_;
 };

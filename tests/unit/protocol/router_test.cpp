@@ -103,3 +103,19 @@ TEST(PercentDecodeTest, DecodesEscapes) {
 
 }  // namespace
 }  // namespace amplify::protocol
+
+namespace amplify::protocol {
+namespace {
+
+TEST(RouterLongPathTest, APathLongerThanAnyRouteIsUnknownNotAnOverrun) {
+  Router router;
+  std::string path = "/backend";
+  for (int i = 0; i < 100; ++i) path += "/x";
+  Result<RouteMatch> match = router.Match("POST", path);
+  ASSERT_FALSE(match.ok());
+  EXPECT_EQ(match.error().code, ErrorCode::kUnknownOperation);
+  EXPECT_FALSE(router.HasPath("/prod" + path));
+}
+
+}  // namespace
+}  // namespace amplify::protocol
