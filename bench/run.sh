@@ -450,17 +450,18 @@ echo "machine: $(nproc) cores, load averages before the run: $LOAD; DURATION=$DU
 printf "$LINE_FORMAT" "#" "row" "req/s" "p50 ms" "p99 ms" "errors" "compared with" "ratio" "target"
 wrk_row 1 "nginx: GetBackendJob body (${JOB_BYTES} B)" nginx_job "reference" "" ""
 wrk_row "" "GetBackendJob, c$C" get_job "nginx row 1, req/s" "$R_GET_JOB" \
-  ">= 0.80x$(verdict "$(strip_x "$R_GET_JOB")" ">=" 0.8)"
+  ">= 0.80x$(verdict "$(strip_x "$R_GET_JOB")" ">=" 0.8), p99 <= 2 ms$(verdict "${P99[get_job]:-1e9}" "<=" 2)"
 wrk_row 2 "nginx: GetBackend body (${BACKEND_BYTES} B)" nginx_backend "reference" "" ""
-wrk_row "" "GetBackend, c$C" get_backend "nginx row 2, req/s" "$R_GET_BACKEND" ""
+wrk_row "" "GetBackend, c$C" get_backend "nginx row 2, req/s" "$R_GET_BACKEND" \
+  ">= 0.80x$(verdict "$(strip_x "$R_GET_BACKEND")" ">=" 0.8), p99 <= 2 ms$(verdict "${P99[get_backend]:-1e9}" "<=" 2)"
 wrk_row 3 "CreateBackend, durable, c$C" create_many "" "" \
-  ">= 20000/s$(verdict "${RATE[create_many]:-0}" ">=" 20000)"
+  ">= 25000/s$(verdict "${RATE[create_many]:-0}" ">=" 25000)"
 text_row 4 "SQLite commit loop (WAL, FULL), 1 writer" "${LOOP_RATE:-?} commits/s" "reference" \
   "$LOOP_BEFORE before, $LOOP_AFTER after" ""
 wrk_row "" "CreateBackend, durable, c1" create_one "SQLite loop, req/s" "$R_CREATE_ONE" \
   ">= 0.80x$(verdict "$(strip_x "$R_CREATE_ONE")" ">=" 0.8)"
 wrk_row 5 "UpdateBackendJob, durable, c$C" update_job "" "" \
-  ">= 20000/s$(verdict "${RATE[update_job]:-0}" ">=" 20000)"
+  ">= 40000/s$(verdict "${RATE[update_job]:-0}" ">=" 40000)"
 wrk_row 6 "ListBackendJobs, $SMALL jobs, first page" list_small_first "reference" "" ""
 wrk_row "" "ListBackendJobs, $SMALL jobs, deep (jobs1.${DEEP_SEQ[list_small]:-?})" list_small_deep "reference" "" ""
 list_ratio first
