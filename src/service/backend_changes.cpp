@@ -37,8 +37,8 @@ Status CreateBackendChange::Applies(Snapshot& read) const {
 }
 
 Status CreateBackendChange::Apply(store::StoreWriter& w, const Scope& scope, int64_t) {
-  w.PutAppIfAbsent(scope, {app_id_, app_name_, created_ms_, "", 0});
-  w.PutEnvironment(scope, {app_id_, environment_, created_ms_});
+  w.CreateEnvironment(scope, {app_id_, app_name_, created_ms_, "", 0},
+                      {app_id_, environment_, created_ms_});
   return OkStatus();
 }
 

@@ -68,6 +68,10 @@ class StoreWriter : public StoreReader {
   virtual void PutApp(const Scope& s, const AppRecord& app) = 0;
   // Inserts the app unless it exists (an existing one keeps its name, time and config).
   virtual void PutAppIfAbsent(const Scope& s, const AppRecord& app) = 0;
+  // CreateBackend's write: the app unless it exists, and a new environment of it (the app's
+  // version bumped once for both).
+  virtual void CreateEnvironment(const Scope& s, const AppRecord& app,
+                                 const EnvironmentRecord& env) = 0;
   // Removes the app, its environments, their resources and models, and its tokens; jobs stay.
   virtual void DeleteApp(const Scope& s, const std::string& app_id) = 0;
   virtual void PutEnvironment(const Scope& s, const EnvironmentRecord& env) = 0;

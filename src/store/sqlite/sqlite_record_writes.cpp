@@ -33,6 +33,17 @@ void SqliteRecords::PutAppIfAbsent(const Scope& s, const AppRecord& app) {
       .Run();
 }
 
+void SqliteRecords::CreateEnvironment(const Scope& s, const AppRecord& app,
+                                      const EnvironmentRecord& env) {
+  PutAppIfAbsent(s, app);  // bumps the version of an existing app: no second bump below
+  db_.Prepare(
+         "INSERT INTO environments (account, region, app_id, name, created_ms) "
+         "VALUES (?, ?, ?, ?, ?) ON CONFLICT (account, region, app_id, name) "
+         "DO UPDATE SET created_ms = excluded.created_ms")
+      .BindAll(s.account, s.region, env.app_id, env.name, env.created_ms)
+      .Run();
+}
+
 void SqliteRecords::DeleteApp(const Scope& s, const std::string& app_id) {
   // Jobs stay: their history outlives the app (store.h).
   for (std::string_view sql : {

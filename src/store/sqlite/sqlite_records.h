@@ -42,6 +42,8 @@ class SqliteRecords final : public StoreWriter {
   // StoreWriter (sqlite_record_writes.cpp, sqlite_job_records.cpp, sqlite_bucket_records.cpp)
   void PutApp(const Scope& s, const AppRecord& app) override;
   void PutAppIfAbsent(const Scope& s, const AppRecord& app) override;
+  void CreateEnvironment(const Scope& s, const AppRecord& app,
+                         const EnvironmentRecord& env) override;
   void DeleteApp(const Scope& s, const std::string& app_id) override;
   void PutEnvironment(const Scope& s, const EnvironmentRecord& env) override;
   void DeleteEnvironment(const Scope& s, const std::string& app_id,

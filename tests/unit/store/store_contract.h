@@ -43,6 +43,25 @@ TYPED_TEST_P(StoreContractTest, PutAppIfAbsentKeepsAnExistingApp) {
   EXPECT_EQ(app->version, 2);  // still a write under the app
 }
 
+TYPED_TEST_P(StoreContractTest, CreateEnvironmentAddsTheAppOnlyWhenNew) {
+  this->MustWrite([](StoreWriter& w) {
+    w.CreateEnvironment(kScope, {"app1", "first", 7, "", 0}, {"app1", "dev", 7});
+    return OkStatus();
+  });
+  const int64_t first = *this->reader().AppVersion(kScope, "app1");
+  this->MustWrite([](StoreWriter& w) {
+    w.CreateEnvironment(kScope, {"app1", "second", 8, "{}", 0}, {"app1", "prod", 8});
+    return OkStatus();
+  });
+  std::optional<AppRecord> app = this->reader().GetApp(kScope, "app1");
+  EXPECT_EQ(app->app_name, "first");
+  EXPECT_GT(app->version, first);
+  std::vector<EnvironmentRecord> envs = this->reader().ListEnvironments(kScope, "app1");
+  ASSERT_EQ(envs.size(), 2u);
+  EXPECT_EQ(envs[1].name, "prod");
+  EXPECT_EQ(envs[1].created_ms, 8);
+}
+
 TYPED_TEST_P(StoreContractTest, MissingRecordsAreEmpty) {
   StoreReader& r = this->reader();
   EXPECT_FALSE(r.GetApp(kScope, "nope"));
@@ -220,7 +239,8 @@ namespace amplify::store::contract {
 REGISTER_TYPED_TEST_SUITE_P(
     StoreContractTest,
     // records
-    AppIsPutReplacedAndRead, PutAppIfAbsentKeepsAnExistingApp, MissingRecordsAreEmpty, EnvironmentsListInCreationOrder,
+    AppIsPutReplacedAndRead, PutAppIfAbsentKeepsAnExistingApp,
+    CreateEnvironmentAddsTheAppOnlyWhenNew, MissingRecordsAreEmpty, EnvironmentsListInCreationOrder,
     ResourcesArePutReplacedListedAndDeleted, TokensArePutReadAndDeleted,
     DeleteEnvironmentRemovesItsResourcesButKeepsJobs, DeleteAppRemovesEverythingButJobs,
     ScopesIsolateAccountsAndRegions,
