@@ -1,9 +1,11 @@
-"""Durability (docs/DECISIONS.md "Durability"): what a response acknowledged survives kill -9; jobs that were
-RUNNING at the crash complete after a restart; --in-memory writes nothing."""
+"""Durability (docs/DECISIONS.md "Durability"): what a response acknowledged survives kill -9;
+jobs that were RUNNING at the crash complete after a restart; a data dir serves one server;
+--in-memory writes nothing."""
 import json
+import subprocess
 import unittest
 
-from harness import ServerTestCase, unique
+from harness import server_binary, ServerTestCase, unique
 
 
 class PersistenceTest(ServerTestCase):
@@ -65,6 +67,14 @@ class PersistenceTest(ServerTestCase):
         self.client.remove_all_backends(AppId=app_id, CleanAmplifyApp=True)
         self.reconnect(kill=True)
         self.assertAwsError("NotFoundException", self.client.get_backend, AppId=app_id)
+
+    def test_a_second_server_on_the_same_data_dir_is_refused(self):
+        second = subprocess.run([server_binary(), "--port", "0", "--data-dir",
+                                 self.server.data_dir], capture_output=True, text=True, timeout=20)
+        self.assertNotEqual(second.returncode, 0)
+        self.assertIn("in use by another process", second.stdout + second.stderr)
+        status, _, _ = self.server.request("GET", "/_health")  # the first one serves on
+        self.assertEqual(status, 200)
 
     def test_health_reports_sqlite(self):
         status, _, body = self.server.request("GET", "/_health")

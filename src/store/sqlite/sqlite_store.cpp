@@ -47,6 +47,7 @@ SqliteStore::SqliteStore(const SqliteOptions& options)
     : id_(NextStoreId()),
       in_memory_(options.in_memory),
       filename_(in_memory_ ? MemoryDatabaseUri(id_) : PrepareDatabaseFile(options.data_dir)) {
+  if (!in_memory_) RefuseIfInUse();
   auto db = OpenConnection();
   if (in_memory_) {
     // memdb has no WAL, and the default rollback journal would be a file on disk.
@@ -70,6 +71,21 @@ SqliteStore::~SqliteStore() {
   writer_.reset();
   alive_.reset();
   readers_.clear();
+}
+
+// Another server holds the file (unix-excl): say so at once, rather than after the busy timeout
+// with SQLite's "database is locked".
+void SqliteStore::RefuseIfInUse() const {
+  SqliteConnection probe(filename_, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, kFileVfs);
+  sqlite3_busy_timeout(probe.handle(), 0);
+  try {
+    probe.QueryInt("SELECT count(*) FROM sqlite_master");
+  } catch (const std::runtime_error&) {
+    if ((sqlite3_errcode(probe.handle()) & 0xFF) != SQLITE_BUSY) throw;
+    throw std::runtime_error(fmt::format(
+        "store: {} is in use by another process; a data dir belongs to one running server",
+        filename_));
+  }
 }
 
 std::unique_ptr<SqliteConnection> SqliteStore::OpenConnection() const {

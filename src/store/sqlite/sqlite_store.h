@@ -36,6 +36,7 @@ class SqliteStore final : public Store {
   };
 
   std::unique_ptr<SqliteConnection> OpenConnection() const;
+  void RefuseIfInUse() const;
   ReadConnection& OpenReadConnection();
 
   const uint64_t id_;  // unique per instance for the process's lifetime, never reused
