@@ -229,8 +229,10 @@ JobEngine::Outcome JobEngine::Complete(store::StoreWriter& w, Claim& claim, int6
   return applied ? Outcome::kCompleted : Outcome::kFailed;
 }
 
+// Also when this process completes its own jobs at once: the queue may hold jobs an earlier
+// run (or another process) began with a duration.
 void JobEngine::Start() {
-  if (CompletesAtOnce() || poller_.joinable()) return;
+  if (poller_.joinable()) return;
   poller_ = std::thread([this] { PollLoop(); });
 }
 

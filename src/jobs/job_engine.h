@@ -69,7 +69,8 @@ class JobEngine {
   // COMPLETED or FAILED once that is durable. The poller calls it; tests with a ManualClock too.
   int RunDue();
 
-  // Starts the thread that calls RunDue when jobs fall due; Stop() joins it.
+  // Starts the thread that calls RunDue when jobs fall due (whatever this engine's duration:
+  // queued jobs may come from elsewhere); Stop() joins it.
   void Start();
   void Stop();
 

@@ -106,6 +106,24 @@ class RunningJobsSurviveCrashTest(ServerTestCase):
         self.assertEqual(deleted["Status"], "RUNNING")
 
 
+    def test_a_restart_without_a_duration_still_completes_queued_jobs(self):
+        app_id = unique("crash")
+        created = self.client.create_backend(AppId=app_id, AppName="Crash",
+                                             BackendEnvironmentName="dev")
+        self.assertEqual(created["Status"], "RUNNING")
+        self.server.args = []  # the next process completes its own jobs at once
+        try:
+            self.server.restart(kill=True)
+            type(self).client = client = self.server.client()
+            job = self.wait_for_job(app_id, "dev", created["JobId"], timeout=20)
+            self.assertEqual(job["Status"], "COMPLETED")
+            self.assertEqual(client.get_backend(AppId=app_id)["BackendEnvironmentList"], ["dev"])
+        finally:
+            self.server.args = list(self.server_args)
+            self.server.restart(kill=False)
+            type(self).client = self.server.client()
+
+
 class InMemoryTest(ServerTestCase):
     """--in-memory: works, writes nothing to the data dir, forgets everything on restart."""
 
