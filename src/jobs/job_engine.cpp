@@ -32,10 +32,12 @@ Status ApplyOnce(store::StoreWriter& w, const Scope& scope, JobChange& change, i
 }  // namespace
 
 struct JobEngine::Claim {
+  Claim(store::ClaimedJob claimed, std::unique_ptr<JobChange> decoded)
+      : job(std::move(claimed)), change(std::move(decoded)) {}
   store::ClaimedJob job;
   std::unique_ptr<JobChange> change;  // null when the stored change could not be decoded
-  int preparations = 0;
-  Outcome outcome = Outcome::kSkipped;
+  std::atomic<int> preparations{0};
+  Outcome outcome = Outcome::kSkipped;  // written and read on the store's writer thread
 };
 
 AwsError PendingJobError(const std::string& app_id, const std::string& environment) {
@@ -116,7 +118,39 @@ Status JobEngine::Administer(store::StoreWriter& w, const Scope& scope, store::J
   return OkStatus();
 }
 
-int JobEngine::RunDue() {
+// What one look at the queue started: tests wait for all of it, the poller does not.
+// Every piece also counts in the engine's own tally, which Stop() waits out.
+struct JobEngine::Round {
+  explicit Round(JobEngine& e) : engine(e) {}
+  JobEngine& engine;
+  std::mutex mu;
+  std::condition_variable idle;
+  int pending = 0;
+  int completed = 0;
+
+  void Add() {
+    engine.Hold();
+    std::lock_guard lock(mu);
+    ++pending;
+  }
+  void Done(bool ended) {
+    {
+      std::lock_guard lock(mu);
+      completed += ended ? 1 : 0;
+      if (--pending == 0) idle.notify_all();
+    }
+    engine.Release();
+  }
+  int Wait() {
+    std::unique_lock lock(mu);
+    idle.wait(lock, [this] { return pending == 0; });
+    return completed;
+  }
+};
+
+int JobEngine::RunDue() { return Look(/*wait=*/true); }
+
+int JobEngine::Look(bool wait) {
   const int64_t now = clock_.NowMillis();
   std::optional<int64_t> next = store_.Reader().NextClaimMs();
   if (!next || *next > now) return 0;
@@ -129,72 +163,76 @@ int JobEngine::RunDue() {
     spdlog::error("jobs: could not claim due jobs: {}", claim.error().message);
     return 0;
   }
-  std::vector<Claim> claims;
-  claims.reserve(claimed.size());
+  auto round = std::make_shared<Round>(*this);
+  std::vector<std::shared_ptr<Claim>> ready;
   for (store::ClaimedJob& job : claimed) {
     std::unique_ptr<JobChange> change = decode_(job.kind, job.data);
-    if (!change) spdlog::error("jobs: job {} has a change this server cannot read", job.job_id);
-    claims.push_back({std::move(job), std::move(change)});
+    auto c = std::make_shared<Claim>(std::move(job), std::move(change));
+    if (!c->change)
+      spdlog::error("jobs: job {} has a change this server cannot read", c->job.job_id);
+    if (c->change && c->change->NeedsPreparation()) {
+      Prepare(std::move(c), round);
+    } else {
+      ready.push_back(std::move(c));
+    }
   }
-  int completed = 0;
-  // Stale preparations are redone (bounded): each round completes what it can.
-  for (int round = 0; round <= kMaxPreparations && !claims.empty(); ++round) {
-    Prepare(claims);
-    CompleteAll(claims, completed);
-    std::erase_if(claims, [](const Claim& c) { return c.outcome != Outcome::kStale; });
-  }
-  return completed;
+  // In the order they fell due, without waiting for any preparation (a generation may take
+  // long while requests keep the pool's idle-priority threads off the CPU).
+  for (std::shared_ptr<Claim>& c : ready) Complete(std::move(c), round);
+  return wait ? round->Wait() : 0;
 }
 
-// Runs the preparations on the worker pool, in parallel, and waits for them.
-void JobEngine::Prepare(std::vector<Claim>& claims) {
-  std::vector<Claim*> work;
-  for (Claim& c : claims) {
-    if (c.change && c.change->NeedsPreparation()) work.push_back(&c);
+// Prepares on the worker pool, then completes from there. A job still being prepared from an
+// earlier look (its lease renewed by a claim meanwhile) is not prepared twice.
+void JobEngine::Prepare(std::shared_ptr<Claim> c, std::shared_ptr<Round> round) {
+  {
+    std::lock_guard lock(mu_);
+    if (!preparing_.insert(c->job.job_id).second) return;
   }
-  if (work.empty()) return;
-  std::latch done(static_cast<std::ptrdiff_t>(work.size()));
-  for (Claim* c : work) {
+  round->Add();
+  auto task = [this, c, round] {
     ++c->preparations;
-    auto task = [this, c, &done] {
+    try {
       c->change->Prepare(store_.Reader(), c->job.scope);
-      done.count_down();
-    };
-    if (!pool_.Submit(task)) task();  // a full pool: this thread is no event loop, so wait here
+    } catch (const std::exception& e) {
+      spdlog::error("jobs: preparing job {} failed: {}", c->job.job_id, e.what());
+    }
+    Complete(c, round);
+    round->Done(false);
+  };
+  if (!pool_.Submit(task)) {
+    // A full pool: leave it; its lease ends and a later look claims it again.
+    std::lock_guard lock(mu_);
+    preparing_.erase(c->job.job_id);
+    round->Done(false);
   }
-  done.wait();
 }
 
-// One write per job, submitted in the order they fell due and completed in one group commit.
-void JobEngine::CompleteAll(std::vector<Claim>& claims, int& completed) {
+// One write per job; concurrent ones share a commit.
+void JobEngine::Complete(std::shared_ptr<Claim> c, std::shared_ptr<Round> round) {
+  round->Add();
   const int64_t now = clock_.NowMillis();
-  std::latch durable(static_cast<std::ptrdiff_t>(claims.size()));
-  std::vector<Status> statuses(claims.size());
-  for (size_t i = 0; i < claims.size(); ++i) {
-    store_.Write(
-        [this, &claims, &statuses, i, now](store::StoreWriter& w) {
-          claims[i].outcome = Complete(w, claims[i], now, statuses[i]);
-          return statuses[i];
-        },
-        [&statuses, &durable, i](Status s) {
-          if (!s) statuses[i] = std::move(s);
-          durable.count_down();
-        });
-  }
-  durable.wait();
-  for (size_t i = 0; i < claims.size(); ++i) {
-    Claim& c = claims[i];
-    if (!statuses[i]) {
-      spdlog::error("jobs: job {} could not complete: {}", c.job.job_id,
-                    statuses[i].error().message);
-      c.outcome = Outcome::kSkipped;  // its lease ends and it is claimed again
-      continue;
-    }
-    if (c.outcome == Outcome::kCompleted || c.outcome == Outcome::kFailed) {
-      ++completed;
-      (c.outcome == Outcome::kCompleted ? completed_ : failed_).fetch_add(1);
-    }
-  }
+  auto status = std::make_shared<Status>();
+  store_.Write(
+      [this, c, now, status](store::StoreWriter& w) {
+        c->outcome = Complete(w, *c, now, *status);
+        return *status;
+      },
+      // On the writer thread: count, and hand a stale preparation back to the pool.
+      [this, c, round, status](Status s) {
+        if (!s) {
+          spdlog::error("jobs: job {} could not complete: {}", c->job.job_id, s.error().message);
+          c->outcome = Outcome::kSkipped;  // its lease ends and it is claimed again
+        }
+        {
+          std::lock_guard lock(mu_);
+          preparing_.erase(c->job.job_id);
+        }
+        const bool ended = c->outcome == Outcome::kCompleted || c->outcome == Outcome::kFailed;
+        if (ended) (c->outcome == Outcome::kCompleted ? completed_ : failed_).fetch_add(1);
+        if (c->outcome == Outcome::kStale) Prepare(c, round);
+        round->Done(ended);
+      });
 }
 
 JobEngine::Outcome JobEngine::Complete(store::StoreWriter& w, Claim& claim, int64_t now_ms,
@@ -243,6 +281,19 @@ void JobEngine::Stop() {
   }
   wake_.notify_all();
   if (poller_.joinable()) poller_.join();
+  // Preparations and completions already begun call back into this engine: wait them out.
+  std::unique_lock lock(mu_);
+  wake_.wait(lock, [this] { return outstanding_ == 0; });
+}
+
+void JobEngine::Hold() {
+  std::lock_guard lock(mu_);
+  ++outstanding_;
+}
+
+void JobEngine::Release() {
+  std::lock_guard lock(mu_);
+  if (--outstanding_ == 0) wake_.notify_all();
 }
 
 void JobEngine::PollLoop() {
@@ -252,7 +303,7 @@ void JobEngine::PollLoop() {
     lock.unlock();
     int64_t wait_ms = options_.poll.count();
     try {
-      RunDue();
+      Look(/*wait=*/false);
       const int64_t now = clock_.NowMillis();
       if (std::optional<int64_t> next = store_.Reader().NextClaimMs()) {
         wait_ms = std::clamp<int64_t>(*next - now, 0, wait_ms);

@@ -11,6 +11,7 @@
 #include <condition_variable>
 #include <mutex>
 #include <optional>
+#include <set>
 #include <string>
 #include <thread>
 
@@ -65,8 +66,9 @@ class JobEngine {
                     const std::optional<std::string>& operation,
                     const std::optional<std::string>& status);
 
-  // Claims the jobs due now, prepares (worker pool) and completes them; returns how many ended
-  // COMPLETED or FAILED once that is durable. The poller calls it; tests with a ManualClock too.
+  // Claims the jobs due now, prepares (worker pool) and completes them, and waits until that is
+  // durable; returns how many ended COMPLETED or FAILED. For tests with a ManualClock: the
+  // poller does the same without waiting.
   int RunDue();
 
   // Starts the thread that calls RunDue when jobs fall due (whatever this engine's duration:
@@ -80,11 +82,15 @@ class JobEngine {
 
  private:
   struct Claim;
+  struct Round;
   enum class Outcome { kCompleted, kFailed, kSkipped, kStale };
 
-  void Prepare(std::vector<Claim>& claims);
+  int Look(bool wait);
+  void Hold();
+  void Release();
+  void Prepare(std::shared_ptr<Claim> claim, std::shared_ptr<Round> round);
+  void Complete(std::shared_ptr<Claim> claim, std::shared_ptr<Round> round);
   Outcome Complete(store::StoreWriter& w, Claim& claim, int64_t now_ms, Status& status);
-  void CompleteAll(std::vector<Claim>& claims, int& completed);
   void PollLoop();
 
   store::Store& store_;
@@ -97,8 +103,10 @@ class JobEngine {
 
   std::mutex mu_;
   std::condition_variable wake_;
-  bool stopping_ = false;  // guarded by mu_
-  bool woken_ = false;     // guarded by mu_
+  bool stopping_ = false;            // guarded by mu_
+  bool woken_ = false;               // guarded by mu_
+  std::set<std::string> preparing_;  // job ids on the pool; guarded by mu_
+  int outstanding_ = 0;              // preparations and completions begun; guarded by mu_
   std::atomic<int64_t> next_look_ms_{0};
   std::thread poller_;
   std::atomic<uint64_t> started_{0}, completed_{0}, failed_{0};

@@ -5,6 +5,9 @@
 #include <atomic>
 #include <boost/json/parse.hpp>
 #include <boost/json/serialize.hpp>
+#include <condition_variable>
+#include <mutex>
+#include <thread>
 
 #include "common/clock.h"
 #include "common/ids.h"
@@ -24,6 +27,29 @@ struct Counters {
 };
 Counters counters;
 
+// Holds every preparation until the test opens it.
+struct Gate {
+  std::mutex mu;
+  std::condition_variable cv;
+  bool open = true;
+  void Close() {
+    std::lock_guard lock(mu);
+    open = false;
+  }
+  void Open() {
+    {
+      std::lock_guard lock(mu);
+      open = true;
+    }
+    cv.notify_all();
+  }
+  void Pass() {
+    std::unique_lock lock(mu);
+    cv.wait(lock, [this] { return open; });
+  }
+};
+Gate gate;
+
 class TestChange final : public JobChange {
  public:
   explicit TestChange(boost::json::object data) : data_(std::move(data)) {}
@@ -31,6 +57,7 @@ class TestChange final : public JobChange {
   std::string Encode() const override { return boost::json::serialize(data_); }
   bool NeedsPreparation() const override { return data_.contains("stale"); }
   void Prepare(store::StoreReader&, const Scope&) override {
+    gate.Pass();
     ++prepared_;
     ++counters.prepared;
   }
@@ -68,6 +95,7 @@ class JobClaimsTest : public ::testing::Test {
     JobOptions options;
     options.duration = std::chrono::milliseconds(duration_ms);
     options.lease = std::chrono::milliseconds(500);
+    options.poll = std::chrono::milliseconds(5);
     engines_.push_back(std::make_unique<JobEngine>(*store_, clock_, ids_, options, &Decode, pool_));
     return *engines_.back();
   }
@@ -84,7 +112,9 @@ class JobClaimsTest : public ::testing::Test {
   std::string StatusOf(const store::JobRecord& job) {
     return store_->Reader().GetJob(kScope, "app", job.job_id)->status;
   }
-  bool AppExists(const std::string& app) { return store_->Reader().GetApp(kScope, app).has_value(); }
+  bool AppExists(const std::string& app) {
+    return store_->Reader().GetApp(kScope, app).has_value();
+  }
 
   ManualClock clock_;
   SequentialIdSource ids_;
@@ -92,6 +122,28 @@ class JobClaimsTest : public ::testing::Test {
   std::unique_ptr<store::Store> store_;
   std::vector<std::unique_ptr<JobEngine>> engines_;
 };
+
+// The poller never waits for a preparation: a generation starved of CPU delays only its job.
+TEST_F(JobClaimsTest, AJobBeingPreparedDoesNotHoldUpTheOthers) {
+  JobEngine& engine = Engine();
+  gate.Close();
+  Result<store::JobRecord> slow = Begin(engine, "dev", R"({"app":"slow","stale":0})");
+  Result<store::JobRecord> quick = Begin(engine, "prod", R"({"app":"quick"})");
+  clock_.Advance(1000);
+  engine.Start();
+  auto completed = [&](const store::JobRecord& job) {
+    for (int i = 0; i < 2000; ++i) {  // bounded: the poller looks every 5 ms
+      if (StatusOf(job) == "COMPLETED") return true;
+      std::this_thread::sleep_for(std::chrono::milliseconds(1));
+    }
+    return false;
+  };
+  EXPECT_TRUE(completed(*quick));
+  EXPECT_EQ(StatusOf(*slow), "RUNNING");
+  gate.Open();
+  EXPECT_TRUE(completed(*slow));
+  engine.Stop();
+}
 
 TEST_F(JobClaimsTest, AtOnceAJobAppliesInTheWriteThatBeginsIt) {
   JobEngine& engine = Engine(0);
@@ -132,10 +184,12 @@ TEST_F(JobClaimsTest, ALeaseKeepsOtherEnginesAwayUntilItEnds) {
   Result<store::JobRecord> job = Begin(engine, "dev", R"({"app":"made"})");
   clock_.Advance(1000);
   // A process that claimed the job and died before completing it.
-  ASSERT_TRUE(store_->WriteSync([&](store::StoreWriter& w) {
-                      EXPECT_EQ(w.ClaimDueJobs(clock_.NowMillis(), 500, "dead", 10).size(), 1u);
-                      return OkStatus();
-                    }).ok());
+  ASSERT_TRUE(store_
+                  ->WriteSync([&](store::StoreWriter& w) {
+                    EXPECT_EQ(w.ClaimDueJobs(clock_.NowMillis(), 500, "dead", 10).size(), 1u);
+                    return OkStatus();
+                  })
+                  .ok());
   EXPECT_EQ(engine.RunDue(), 0);
   clock_.Advance(499);
   EXPECT_EQ(engine.RunDue(), 0);
@@ -175,14 +229,21 @@ TEST_F(JobClaimsTest, APreparationThatStaysStaleEndsTheJobFailed) {
 
 TEST_F(JobClaimsTest, AChangeThisServerCannotReadEndsItsJobFailed) {
   JobEngine& engine = Engine();
-  store::JobRecord job{.app_id = "app", .environment = "dev", .job_id = "odd",
-                       .operation = "CreateBackend", .status = "RUNNING", .error = "",
-                       .create_ms = clock_.NowMillis(), .update_ms = clock_.NowMillis()};
-  ASSERT_TRUE(store_->WriteSync([&](store::StoreWriter& w) {
-                      w.InsertJob(kScope, job);
-                      w.EnqueueChange(kScope, job, {"FromTheFuture", "{}", clock_.NowMillis()});
-                      return OkStatus();
-                    }).ok());
+  store::JobRecord job{.app_id = "app",
+                       .environment = "dev",
+                       .job_id = "odd",
+                       .operation = "CreateBackend",
+                       .status = "RUNNING",
+                       .error = "",
+                       .create_ms = clock_.NowMillis(),
+                       .update_ms = clock_.NowMillis()};
+  ASSERT_TRUE(store_
+                  ->WriteSync([&](store::StoreWriter& w) {
+                    w.InsertJob(kScope, job);
+                    w.EnqueueChange(kScope, job, {"FromTheFuture", "{}", clock_.NowMillis()});
+                    return OkStatus();
+                  })
+                  .ok());
   EXPECT_EQ(engine.RunDue(), 1);
   EXPECT_EQ(StatusOf(job), "FAILED");
   EXPECT_FALSE(store_->Reader().NextClaimMs());
@@ -206,9 +267,11 @@ TEST_F(JobClaimsTest, AnAdministratorEndingAJobTakesItsChangeOutOfTheQueue) {
   JobEngine& engine = Engine();
   Result<store::JobRecord> job = Begin(engine, "dev", R"({"app":"made"})");
   store::JobRecord record = *job;
-  ASSERT_TRUE(store_->WriteSync([&](store::StoreWriter& w) {
-                      return engine.Administer(w, kScope, record, "Audited", "FAILED");
-                    }).ok());
+  ASSERT_TRUE(store_
+                  ->WriteSync([&](store::StoreWriter& w) {
+                    return engine.Administer(w, kScope, record, "Audited", "FAILED");
+                  })
+                  .ok());
   EXPECT_FALSE(store_->Reader().NextClaimMs());
   clock_.Advance(1000);
   EXPECT_EQ(engine.RunDue(), 0);
