@@ -9,7 +9,7 @@
 namespace amplify::store {
 
 GroupCommitWriter::GroupCommitWriter(std::unique_ptr<SqliteConnection> db)
-    : db_(std::move(db)), records_(*db_), thread_([this] { Run(); }) {}
+    : db_(std::move(db)), records_(*db_, /*sole_writer=*/true), thread_([this] { Run(); }) {}
 
 GroupCommitWriter::~GroupCommitWriter() { Close(); }
 
@@ -129,6 +129,11 @@ Status GroupCommitWriter::RunCatching(const WriteFn& fn) {
 // Transaction control runs through cached prepared statements: parsing "SAVEPOINT write" anew
 // for every write of every batch would cost the writer thread more than the savepoint itself.
 bool GroupCommitWriter::TryExec(const char* sql) {
+  // What the records remember holds within one transaction, and not past a rollback (also one
+  // SQLite made on its own, which the next BEGIN follows).
+  if (std::string_view(sql).starts_with("ROLLBACK") || std::string_view(sql).starts_with("BEGIN")) {
+    records_.Forget();
+  }
   try {
     db_->Prepare(sql).Run();
     return true;

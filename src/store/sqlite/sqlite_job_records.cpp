@@ -50,8 +50,18 @@ std::vector<JobRecord> SqliteRecords::ListJobs(const Scope& s, const JobQuery& q
   return jobs;
 }
 
+bool SqliteRecords::QueueEmpty() {
+  if (!sole_writer_) return false;
+  if (queue_ == Queue::kUnknown) {
+    SqliteStatement any = db_.Prepare("SELECT 1 FROM job_queue LIMIT 1");
+    queue_ = any.Step() ? Queue::kQueued : Queue::kEmpty;
+  }
+  return queue_ == Queue::kEmpty;
+}
+
 std::optional<PendingJob> SqliteRecords::FindPendingJob(const Scope& s, const std::string& app_id,
                                                         const std::string& env) {
+  if (QueueEmpty()) return std::nullopt;
   SqliteStatement row = db_.Prepare(PendingJobSql(env.empty()));
   row.BindAll(s.account, s.region, app_id);
   if (!env.empty()) row.Bind(4, env);
@@ -88,6 +98,7 @@ void SqliteRecords::UpdateJob(const Scope& s, const JobRecord& job) {
 
 void SqliteRecords::EnqueueChange(const Scope& s, const JobRecord& job,
                                   const QueuedChange& change) {
+  queue_ = Queue::kQueued;
   db_.Prepare(
          "INSERT INTO job_queue (seq, account, region, app_id, environment, job_id, due_ms, "
          "change_kind, change_data) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
@@ -98,6 +109,7 @@ void SqliteRecords::EnqueueChange(const Scope& s, const JobRecord& job,
 
 void SqliteRecords::DequeueChange(const Scope& s, const std::string& app_id,
                                   const std::string& job_id) {
+  queue_ = Queue::kUnknown;
   db_.Prepare(
          "DELETE FROM job_queue WHERE account = ? AND region = ? AND app_id = ? AND job_id = ?")
       .BindAll(s.account, s.region, app_id, job_id)

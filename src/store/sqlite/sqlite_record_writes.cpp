@@ -178,12 +178,16 @@ Status SqliteRecords::Atomically(const std::function<Status()>& fn) {
   try {
     status = fn();
   } catch (...) {
+    Forget();
     run("ROLLBACK TO");
     run("RELEASE");
     --savepoint_depth_;
     throw;
   }
-  if (!status.ok()) run("ROLLBACK TO");
+  if (!status.ok()) {
+    Forget();
+    run("ROLLBACK TO");
+  }
   run("RELEASE");
   --savepoint_depth_;
   return status;

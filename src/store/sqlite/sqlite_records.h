@@ -10,7 +10,10 @@ namespace amplify::store {
 // each reader thread gets one over its own query_only connection, handed out as a StoreReader.
 class SqliteRecords final : public StoreWriter {
  public:
-  explicit SqliteRecords(SqliteConnection& db) : db_(db) {}
+  // `sole_writer`: this instance makes every change to the database (the writer thread's), so
+  // it may remember what it wrote (whether any job is queued) instead of reading it again.
+  explicit SqliteRecords(SqliteConnection& db, bool sole_writer = false)
+      : db_(db), sole_writer_(sole_writer) {}
 
   // StoreReader (sqlite_record_reads.cpp, sqlite_job_records.cpp, sqlite_bucket_records.cpp)
   std::optional<AppRecord> GetApp(const Scope& s, const std::string& app_id) override;
@@ -69,11 +72,22 @@ class SqliteRecords final : public StoreWriter {
   void DeleteBucket(const std::string& name) override;
   Status Atomically(const std::function<Status()>& fn) override;
 
+  // After a rollback: what this instance remembered of the database may have been undone.
+  void Forget() { queue_ = Queue::kUnknown; }
+
  private:
   // Every write under an app bumps its version (store.h), in the write's own transaction.
   void BumpAppVersion(const Scope& s, const std::string& app_id);
 
+  // Whether job_queue holds rows, as far as the sole writer knows: most processes complete jobs
+  // at once and never queue one, and then the pending-job check of every job costs nothing.
+  // A dequeue, and any rollback (Forget), make it kUnknown: it is read again when needed.
+  enum class Queue { kUnknown, kEmpty, kQueued };
+  bool QueueEmpty();
+
   SqliteConnection& db_;
+  const bool sole_writer_;
+  Queue queue_ = Queue::kUnknown;
   int savepoint_depth_ = 0;
 };
 

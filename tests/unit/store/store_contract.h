@@ -247,8 +247,8 @@ REGISTER_TYPED_TEST_SUITE_P(
     // jobs
     InsertJobAssignsIncreasingSeqAndUpdateKeepsIt, ListJobsPagesNewestFirst,
     ListJobsFiltersByStatusOperationAndJobId, FindPendingJobSeesTheEnvironmentAndTheApp,
-    ClaimsLeaseDueJobsOldestFirstToOneOwner, AnEndedLeaseMayBeClaimedAgain,
-    DequeuedJobsAreNeitherPendingNorClaimed,
+    APendingCheckInAWriteFollowsDequeuesAndRollbacks, ClaimsLeaseDueJobsOldestFirstToOneOwner,
+    AnEndedLeaseMayBeClaimedAgain, DequeuedJobsAreNeitherPendingNorClaimed,
     // versions and models
     EveryWriteUnderAnAppBumpsItsVersion, ApiModelsArePutReplacedAndGoWithTheirApi,
     CopyEnvironmentCopiesResourcesAndModels, AtomicallyUndoesOnlyItsOwnChanges,

@@ -129,6 +129,46 @@ TYPED_TEST_P(StoreContractTest, FindPendingJobSeesTheEnvironmentAndTheApp) {
   EXPECT_FALSE(this->reader().FindPendingJob(kOtherAccount, "app2", "anything"));
 }
 
+// Inside writes, where a store may remember what it wrote: dequeues and rollbacks included.
+TYPED_TEST_P(StoreContractTest, APendingCheckInAWriteFollowsDequeuesAndRollbacks) {
+  auto pending = [&] {
+    bool found = false;
+    this->MustWrite([&](StoreWriter& w) {
+      found = w.FindPendingJob(kScope, "app1", "dev").has_value();
+      return OkStatus();
+    });
+    return found;
+  };
+  EXPECT_FALSE(pending());
+  JobRecord job = this->QueueJob(kScope, "app1", "dev", "job", 100);
+  EXPECT_TRUE(pending());
+  // A dequeue that is rolled back leaves the job pending ...
+  Status rejected = this->store_->WriteSync([&](StoreWriter& w) {
+    w.DequeueChange(kScope, "app1", "job");
+    EXPECT_FALSE(w.FindPendingJob(kScope, "app1", "dev"));
+    return Status(BadRequest("no"));
+  });
+  EXPECT_FALSE(rejected.ok());
+  EXPECT_TRUE(pending());
+  // ... one that commits does not; and an enqueue that is rolled back adds nothing.
+  this->MustWrite([&](StoreWriter& w) {
+    w.DequeueChange(kScope, "app1", "job");
+    return OkStatus();
+  });
+  EXPECT_FALSE(pending());
+  rejected = this->store_->WriteSync([&](StoreWriter& w) {
+    EXPECT_TRUE(w.Atomically([&] {
+                   w.EnqueueChange(kScope, job, {.kind = "Test", .data = "{}", .due_ms = 1});
+                   return Status(BadRequest("undone"));
+                 })
+                    .error()
+                    .message == "undone");
+    EXPECT_FALSE(w.FindPendingJob(kScope, "app1", "dev"));
+    return Status(BadRequest("no"));
+  });
+  EXPECT_FALSE(pending());
+}
+
 TYPED_TEST_P(StoreContractTest, ClaimsLeaseDueJobsOldestFirstToOneOwner) {
   this->QueueJob(kScope, "app1", "dev", "later", 300, R"({"n":2})");
   this->QueueJob(kOtherRegion, "app1", "dev", "sooner", 100, R"({"n":1})");
