@@ -1,7 +1,9 @@
 #pragma once
 // Writes JSON text straight into a string: no tree of values, no allocation per member. The
-// request path builds every response body with it. Text is always valid UTF-8 JSON: strings
-// are escaped, and bytes that are not UTF-8 become U+FFFD (whatever bytes a request carried).
+// request path builds every response body with it. (codegen/json_text.h is the other writer:
+// JavaScript's pretty-printed JSON.stringify, byte for byte, for the generated models.) Text is
+// always valid UTF-8 JSON: strings are escaped, and bytes that are not UTF-8 become U+FFFD
+// (whatever bytes a request carried).
 #include <cstdint>
 #include <string>
 #include <string_view>

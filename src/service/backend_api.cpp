@@ -4,7 +4,6 @@
 
 #include <boost/json/serialize.hpp>
 
-#include "common/json_writer.h"
 #include "model/members_generated.h"
 #include "model/wire_access.h"
 #include "service/errors.h"
@@ -61,18 +60,6 @@ object ResourceConfigOf(const object& input, model::StructureMember member) {
   return config ? KnownMembers(*config, model::shapes::kBackendAPIResourceConfig) : object();
 }
 
-std::unique_ptr<ResourceChange> ApiChange(std::string app_id, std::string env, std::string name,
-                                          ChangeKind kind, int64_t now_ms) {
-  auto c = std::make_unique<ResourceChange>();
-  c->app = std::move(app_id);
-  c->environment = std::move(env);
-  c->category = kApi;
-  c->name = std::move(name);
-  c->kind = kind;
-  c->now_ms = now_ms;
-  return c;
-}
-
 }  // namespace
 
 int64_t SchemaVersionOf(const object& state) {
@@ -91,7 +78,7 @@ Result<Plan> CreateBackendAPI(const Context& ctx, const boost::json::object& in,
   if (!config.contains(Config::ApiName.wire)) config[Config::ApiName.wire] = name;
   if (!config.contains(Config::Service.wire)) config[Config::Service.wire] = "AppSync";
 
-  auto change = ApiChange(app_id, env, name, ChangeKind::kCreate, ctx.now_ms);
+  auto change = NewResourceChange(kApi, app_id, env, name, ChangeKind::kCreate, ctx.now_ms);
   std::string api_id = ctx.ids.Token(kAppSyncIdLength, kLowerAlnum);
   change->resource.output = {
       {"GraphQLAPIIdOutput", api_id},
@@ -112,17 +99,8 @@ Result<Plan> GetBackendAPI(const Context&, const boost::json::object& in, Snapsh
   std::string name(Get(in, Shape::ResourceName));
   Result<const store::ResourceRecord*> record = FindResource(read, app_id, env, kApi, name);
   if (!record) return record.error();
-  using Out = members::GetBackendAPIResponse;
-  std::string out;
-  JsonWriter w(out);
-  w.BeginObject();
-  w.Member(Out::AppId, app_id);
-  w.Member(Out::BackendEnvironmentName, env);
-  w.Key(Out::ResourceConfig);
-  w.Raw(boost::json::serialize(ParseStoredResource(**record).config));
-  w.Member(Out::ResourceName, name);
-  w.EndObject();
-  return Plan::Respond(std::move(out));
+  return Plan::Respond(ResourceOutput<members::GetBackendAPIResponse>(
+      app_id, env, name, boost::json::serialize(ParseStoredResource(**record).config)));
 }
 
 Result<Plan> UpdateBackendAPI(const Context& ctx, const boost::json::object& in, Snapshot& read) {
@@ -133,7 +111,7 @@ Result<Plan> UpdateBackendAPI(const Context& ctx, const boost::json::object& in,
   Result<const store::ResourceRecord*> record = FindResource(read, app_id, env, kApi, name);
   if (!record) return record.error();
   object patch = ResourceConfigOf(in, Shape::ResourceConfig);
-  auto change = ApiChange(app_id, env, name, ChangeKind::kReplace, ctx.now_ms);
+  auto change = NewResourceChange(kApi, app_id, env, name, ChangeKind::kReplace, ctx.now_ms);
   change->base_document = (*record)->config_json;
   change->resource = ParseStoredResource(**record);
   StoredResource& api = change->resource;
@@ -150,8 +128,8 @@ Result<Plan> UpdateBackendAPI(const Context& ctx, const boost::json::object& in,
 
 Result<Plan> DeleteBackendAPI(const Context& ctx, const boost::json::object& in, Snapshot& read) {
   using Shape = members::DeleteBackendAPIRequest;
-  auto change = ApiChange(
-      std::string(Get(in, Shape::AppId)), std::string(Get(in, Shape::BackendEnvironmentName)),
+  auto change = NewResourceChange(
+      kApi, std::string(Get(in, Shape::AppId)), std::string(Get(in, Shape::BackendEnvironmentName)),
       std::string(Get(in, Shape::ResourceName)), ChangeKind::kDelete, ctx.now_ms);
   return PlanResourceJob(ctx, read, OperationId::kDeleteBackendAPI, std::move(change),
                          &JobOutput<members::DeleteBackendAPIResponse>);

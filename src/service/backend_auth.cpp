@@ -4,7 +4,6 @@
 
 #include <boost/json/serialize.hpp>
 
-#include "common/json_writer.h"
 #include "model/members_generated.h"
 #include "model/wire_access.h"
 #include "service/backend_auth_config.h"
@@ -19,18 +18,6 @@ using boost::json::object;
 using model::Get;
 using model::OperationId;
 
-std::unique_ptr<ResourceChange> AuthChange(std::string app_id, std::string env, std::string name,
-                                           ChangeKind kind, int64_t now_ms) {
-  auto c = std::make_unique<ResourceChange>();
-  c->app = std::move(app_id);
-  c->environment = std::move(env);
-  c->category = kAuth;
-  c->name = std::move(name);
-  c->kind = kind;
-  c->now_ms = now_ms;
-  return c;
-}
-
 }  // namespace
 
 Result<Plan> CreateBackendAuth(const Context& ctx, const boost::json::object& in, Snapshot& read) {
@@ -42,7 +29,7 @@ Result<Plan> CreateBackendAuth(const Context& ctx, const boost::json::object& in
   if (name.empty()) return BadRequest("resourceName must not be empty.");
   object config = CreateShapedConfig(*Get(in, Shape::ResourceConfig));
   if (Status ok = ValidateAuthConfig(config); !ok) return ok.error();
-  auto change = AuthChange(app_id, env, name, ChangeKind::kCreate, ctx.now_ms);
+  auto change = NewResourceChange(kAuth, app_id, env, name, ChangeKind::kCreate, ctx.now_ms);
   // The ids are drawn once, here: the job carries them, so they never change afterwards.
   change->resource.output = NewAuthOutput(ctx.ids, ctx.scope, env, config);
   change->resource.config = std::move(config);
@@ -57,17 +44,8 @@ Result<Plan> GetBackendAuth(const Context&, const boost::json::object& in, Snaps
   std::string name(Get(in, Shape::ResourceName));
   Result<const store::ResourceRecord*> record = FindResource(read, app_id, env, kAuth, name);
   if (!record) return record.error();
-  using Out = members::GetBackendAuthResponse;
-  std::string out;
-  JsonWriter w(out);
-  w.BeginObject();
-  w.Member(Out::AppId, app_id);
-  w.Member(Out::BackendEnvironmentName, env);
-  w.Member(Out::ResourceName, name);
-  w.Key(Out::ResourceConfig);
-  w.Raw(boost::json::serialize(ParseStoredResource(**record).config));
-  w.EndObject();
-  return Plan::Respond(std::move(out));
+  return Plan::Respond(ResourceOutput<members::GetBackendAuthResponse>(
+      app_id, env, name, boost::json::serialize(ParseStoredResource(**record).config)));
 }
 
 Result<Plan> UpdateBackendAuth(const Context& ctx, const boost::json::object& in, Snapshot& read) {
@@ -81,7 +59,7 @@ Result<Plan> UpdateBackendAuth(const Context& ctx, const boost::json::object& in
   Result<object> merged = MergeAuthUpdate(
       std::move(stored.config), UpdateShapedConfig(*Get(in, Shape::ResourceConfig)), name);
   if (!merged) return merged.error();
-  auto change = AuthChange(app_id, env, name, ChangeKind::kReplace, ctx.now_ms);
+  auto change = NewResourceChange(kAuth, app_id, env, name, ChangeKind::kReplace, ctx.now_ms);
   change->base_document = (*record)->config_json;
   change->resource = std::move(stored);
   change->resource.config = std::move(merged.value());
@@ -92,9 +70,10 @@ Result<Plan> UpdateBackendAuth(const Context& ctx, const boost::json::object& in
 
 Result<Plan> DeleteBackendAuth(const Context& ctx, const boost::json::object& in, Snapshot& read) {
   using Shape = members::DeleteBackendAuthRequest;
-  auto change = AuthChange(
-      std::string(Get(in, Shape::AppId)), std::string(Get(in, Shape::BackendEnvironmentName)),
-      std::string(Get(in, Shape::ResourceName)), ChangeKind::kDelete, ctx.now_ms);
+  auto change =
+      NewResourceChange(kAuth, std::string(Get(in, Shape::AppId)),
+                        std::string(Get(in, Shape::BackendEnvironmentName)),
+                        std::string(Get(in, Shape::ResourceName)), ChangeKind::kDelete, ctx.now_ms);
   return PlanResourceJob(ctx, read, OperationId::kDeleteBackendAuth, std::move(change),
                          &JobOutput<members::DeleteBackendAuthResponse>);
 }
@@ -120,7 +99,7 @@ Result<Plan> ImportBackendAuth(const Context& ctx, const boost::json::object& in
         fmt::format("User pool {} is already imported in backend environment {} of app {}.",
                     user_pool, env, app_id));
   }
-  auto change = AuthChange(app_id, env, user_pool, ChangeKind::kCreate, ctx.now_ms);
+  auto change = NewResourceChange(kAuth, app_id, env, user_pool, ChangeKind::kCreate, ctx.now_ms);
   change->resource.imported = true;
   change->resource.config = ImportedAuthConfig(user_pool, identity_pool);
   change->resource.output =

@@ -6,7 +6,6 @@
 #include <boost/json/array.hpp>
 #include <boost/json/serialize.hpp>
 
-#include "common/json_writer.h"
 #include "model/members_generated.h"
 #include "model/wire_access.h"
 #include "service/errors.h"
@@ -45,18 +44,6 @@ std::string BucketOf(const StoredResource& storage) {
   return std::string(Get(storage.config, Config::BucketName));
 }
 
-std::unique_ptr<ResourceChange> StorageChange(std::string app_id, std::string env, std::string name,
-                                              ChangeKind kind, int64_t now_ms) {
-  auto c = std::make_unique<ResourceChange>();
-  c->app = std::move(app_id);
-  c->environment = std::move(env);
-  c->category = kStorage;
-  c->name = std::move(name);
-  c->kind = kind;
-  c->now_ms = now_ms;
-  return c;
-}
-
 // Another storage resource of the app (not env/name) whose bucket is `bucket`.
 bool OtherUserOf(Snapshot& read, const std::string& app_id, const std::string& env,
                  const std::string& name, const std::string& bucket) {
@@ -89,7 +76,7 @@ Result<Plan> CreateBackendStorage(const Context& ctx, const boost::json::object&
     bucket = GenerateBucketName(name, app_id, env,
                                 ctx.ids.Token(kBucketSuffixLength, kBucketSuffixAlphabet));
   }
-  auto change = StorageChange(app_id, env, name, ChangeKind::kCreate, ctx.now_ms);
+  auto change = NewResourceChange(kStorage, app_id, env, name, ChangeKind::kCreate, ctx.now_ms);
   change->resource = StorageResource(bucket, ctx.scope.region, PermissionsOf(config),
                                      Get(config, Config::ServiceName), /*imported=*/false);
   change->create_bucket = bucket;  // taken by any account → BadRequest
@@ -107,17 +94,8 @@ Result<Plan> GetBackendStorage(const Context&, const boost::json::object& in, Sn
   StoredResource stored = ParseStoredResource(**record);
   object config = std::move(stored.config);
   config[members::GetBackendStorageResourceConfig::Imported.wire] = stored.imported;
-  using Out = members::GetBackendStorageResponse;
-  std::string out;
-  JsonWriter w(out);
-  w.BeginObject();
-  w.Member(Out::AppId, app_id);
-  w.Member(Out::BackendEnvironmentName, env);
-  w.Key(Out::ResourceConfig);
-  w.Raw(boost::json::serialize(config));
-  w.Member(Out::ResourceName, name);
-  w.EndObject();
-  return Plan::Respond(std::move(out));
+  return Plan::Respond(ResourceOutput<members::GetBackendStorageResponse>(
+      app_id, env, name, boost::json::serialize(config)));
 }
 
 Result<Plan> UpdateBackendStorage(const Context& ctx, const boost::json::object& in,
@@ -130,7 +108,7 @@ Result<Plan> UpdateBackendStorage(const Context& ctx, const boost::json::object&
   if (!record) return record.error();
   object patch = KnownMembers(*Get(in, Shape::ResourceConfig),
                               model::shapes::kUpdateBackendStorageResourceConfig);
-  auto change = StorageChange(app_id, env, name, ChangeKind::kReplace, ctx.now_ms);
+  auto change = NewResourceChange(kStorage, app_id, env, name, ChangeKind::kReplace, ctx.now_ms);
   change->base_document = (*record)->config_json;
   change->resource = ParseStoredResource(**record);
   // Permissions replace the stored ones whole (not merged), so guest access can be withdrawn
@@ -150,7 +128,7 @@ Result<Plan> DeleteBackendStorage(const Context& ctx, const boost::json::object&
   Result<const store::ResourceRecord*> record = FindResource(read, app_id, env, kStorage, name);
   if (!record) return record.error();
   StoredResource existing = ParseStoredResource(**record);
-  auto change = StorageChange(app_id, env, name, ChangeKind::kDelete, ctx.now_ms);
+  auto change = NewResourceChange(kStorage, app_id, env, name, ChangeKind::kDelete, ctx.now_ms);
   // Whether another resource shares the bucket is a question about the whole app.
   change->base_app_version = read.AppVersion(app_id);
   // The bucket goes with the resource that made it; an imported bucket stays.
@@ -190,7 +168,7 @@ Result<Plan> ImportBackendStorage(const Context& ctx, const boost::json::object&
   if (known && known->account != ctx.scope.account) {
     return BadRequest(fmt::format("The S3 bucket {} is owned by another account.", bucket));
   }
-  auto change = StorageChange(app_id, env, bucket, ChangeKind::kCreate, ctx.now_ms);
+  auto change = NewResourceChange(kStorage, app_id, env, bucket, ChangeKind::kCreate, ctx.now_ms);
   change->base_app_version = read.AppVersion(app_id);  // no other resource took the bucket
   // Imported storage may be used by signed-in users in every way until updated.
   object permissions{{members::BackendStoragePermissions::Authenticated.wire,

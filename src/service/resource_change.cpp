@@ -106,6 +106,19 @@ Status ResourceChange::Apply(store::StoreWriter& w, const Scope& scope, int64_t)
   return OkStatus();
 }
 
+std::unique_ptr<ResourceChange> NewResourceChange(const std::string& category, std::string app_id,
+                                                  std::string environment, std::string name,
+                                                  ChangeKind kind, int64_t now_ms) {
+  auto c = std::make_unique<ResourceChange>();
+  c->app = std::move(app_id);
+  c->environment = std::move(environment);
+  c->category = category;
+  c->name = std::move(name);
+  c->kind = kind;
+  c->now_ms = now_ms;
+  return c;
+}
+
 Result<const store::ResourceRecord*> FindResource(Snapshot& read, const std::string& app_id,
                                                   const std::string& env,
                                                   const std::string& category,

@@ -6,6 +6,7 @@
 #include <memory>
 #include <string>
 
+#include "common/json_writer.h"
 #include "model/service_model.h"
 #include "service/job_changes.h"
 #include "service/resource_document.h"
@@ -44,6 +45,28 @@ class ResourceChange final : public ServiceChange {
   Status Apply(store::StoreWriter& w, const Scope& scope, int64_t now_ms) override;
   bool ApplyCanFail() const override { return false; }
 };
+
+// A change of the resource `category`/`name`; the caller fills in its document.
+std::unique_ptr<ResourceChange> NewResourceChange(const std::string& category, std::string app_id,
+                                                  std::string environment, std::string name,
+                                                  ChangeKind kind, int64_t now_ms);
+
+// Get*'s output for a resource: appId, backendEnvironmentName, resourceConfig (JSON text),
+// resourceName, through the operation's output shape.
+template <class Shape>
+Output ResourceOutput(std::string_view app_id, std::string_view environment, std::string_view name,
+                      std::string_view config_json) {
+  std::string out;
+  JsonWriter w(out);
+  w.BeginObject();
+  w.Member(Shape::AppId, app_id);
+  w.Member(Shape::BackendEnvironmentName, environment);
+  w.Key(Shape::ResourceConfig);
+  w.Raw(config_json);
+  w.Member(Shape::ResourceName, name);
+  w.EndObject();
+  return out;
+}
 
 // The resource `category`/`name` of the environment, or the NotFound that says what is missing
 // (the app, the environment or the resource).
