@@ -8,10 +8,16 @@ std::string ListJobsSql(const JobQuery& q) {
   std::string sql = fmt::format(
       "SELECT {} FROM jobs WHERE account = ? AND region = ? AND app_id = ? AND environment = ?",
       kJobColumns);
-  // A job_id filter hits the unique jobs_by_id index; status and operation each have an index
-  // ending in seq, so the ORDER BY below is an index walk that stops after `limit` rows.
+  // A job_id filter hits the unique jobs_by_id index; operation and the statuses other than
+  // COMPLETED each have an index ending in seq, so the ORDER BY below is an index walk that stops
+  // after `limit` rows. jobs_by_status leaves COMPLETED jobs out (they are most of them), so only
+  // the spelt-out `status <> 'COMPLETED'` lets SQLite use it; COMPLETED walks
+  // jobs_by_environment, skipping no more jobs than jobs_by_status holds.
   if (q.job_id) sql += " AND job_id = ?";
-  if (q.status) sql += " AND status = ?";
+  if (q.status) {
+    sql += " AND status = ?";
+    if (*q.status != kCompletedStatus) sql += " AND status <> 'COMPLETED'";
+  }
   if (q.operation) sql += " AND operation = ?";
   sql += " AND seq < ? ORDER BY seq DESC LIMIT ?";
   return sql;

@@ -12,6 +12,9 @@ namespace amplify::store {
 inline constexpr std::string_view kJobColumns =
     "app_id, environment, job_id, operation, status, error, create_ms, update_ms, seq";
 
+// The one status jobs_by_status leaves out (migration 4).
+inline constexpr std::string_view kCompletedStatus = "COMPLETED";
+
 // ListJobs for the filters `q` sets. Parameters, in order: account, region, app_id,
 // environment, then job_id / status / operation when set, then before_seq and limit.
 std::string ListJobsSql(const JobQuery& q);

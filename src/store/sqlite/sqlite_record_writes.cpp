@@ -33,15 +33,22 @@ void SqliteRecords::PutAppIfAbsent(const Scope& s, const AppRecord& app) {
       .Run();
 }
 
+// An upsert rather than REPLACE keeps the row's seq, and with it the creation order. A new
+// environment comes after the app's others: seq counts per app, read off the primary key.
+void SqliteRecords::UpsertEnvironment(const Scope& s, const EnvironmentRecord& env) {
+  db_.Prepare(
+         "INSERT INTO environments (account, region, app_id, name, seq, created_ms) "
+         "VALUES (?1, ?2, ?3, ?4, (SELECT coalesce(max(seq), 0) + 1 FROM environments "
+         "WHERE account = ?1 AND region = ?2 AND app_id = ?3), ?5) "
+         "ON CONFLICT (account, region, app_id, name) DO UPDATE SET created_ms = excluded.created_ms")
+      .BindAll(s.account, s.region, env.app_id, env.name, env.created_ms)
+      .Run();
+}
+
 void SqliteRecords::CreateEnvironment(const Scope& s, const AppRecord& app,
                                       const EnvironmentRecord& env) {
   PutAppIfAbsent(s, app);  // bumps the version of an existing app: no second bump below
-  db_.Prepare(
-         "INSERT INTO environments (account, region, app_id, name, created_ms) "
-         "VALUES (?, ?, ?, ?, ?) ON CONFLICT (account, region, app_id, name) "
-         "DO UPDATE SET created_ms = excluded.created_ms")
-      .BindAll(s.account, s.region, env.app_id, env.name, env.created_ms)
-      .Run();
+  UpsertEnvironment(s, env);
 }
 
 void SqliteRecords::DeleteApp(const Scope& s, const std::string& app_id) {
@@ -58,13 +65,7 @@ void SqliteRecords::DeleteApp(const Scope& s, const std::string& app_id) {
 }
 
 void SqliteRecords::PutEnvironment(const Scope& s, const EnvironmentRecord& env) {
-  // An upsert rather than REPLACE keeps the row's seq, and with it the creation order.
-  db_.Prepare(
-         "INSERT INTO environments (account, region, app_id, name, created_ms) "
-         "VALUES (?, ?, ?, ?, ?) ON CONFLICT (account, region, app_id, name) "
-         "DO UPDATE SET created_ms = excluded.created_ms")
-      .BindAll(s.account, s.region, env.app_id, env.name, env.created_ms)
-      .Run();
+  UpsertEnvironment(s, env);
   BumpAppVersion(s, env.app_id);
 }
 

@@ -78,6 +78,7 @@ class SqliteRecords final : public StoreWriter {
  private:
   // Every write under an app bumps its version (store.h), in the write's own transaction.
   void BumpAppVersion(const Scope& s, const std::string& app_id);
+  void UpsertEnvironment(const Scope& s, const EnvironmentRecord& env);
 
   // Whether job_queue holds rows, as far as the sole writer knows: most processes complete jobs
   // at once and never queue one, and then the pending-job check of every job costs nothing.

@@ -97,19 +97,21 @@ std::string QueryPlan(SqliteConnection& db, const std::string& sql) {
 TEST(SqliteSchemaTest, JobQueriesAreIndexSearchesWithoutSorting) {
   SqliteConnection db = OpenMemory();
   MigrateSqliteSchema(db);
-  auto with = [](bool job_id, bool status, bool operation) {
+  auto with = [](bool job_id, const char* status, bool operation) {
     JobQuery query;
     if (job_id) query.job_id = "x";
-    if (status) query.status = "x";
+    if (status != nullptr) query.status = status;
     if (operation) query.operation = "x";
     return query;
   };
   const std::pair<JobQuery, std::string> cases[] = {
-      {with(false, false, false), "jobs_by_environment"},
-      {with(false, true, false), "jobs_by_status"},
-      {with(false, false, true), "jobs_by_operation"},
-      {with(true, false, false), "jobs_by_id"},
-      {with(true, true, true), "jobs_by_id"},
+      {with(false, nullptr, false), "jobs_by_environment"},
+      {with(false, "FAILED", false), "jobs_by_status"},
+      {with(false, "RUNNING", false), "jobs_by_status"},
+      {with(false, "COMPLETED", false), "jobs_by_environment"},  // leaves out only the others
+      {with(false, nullptr, true), "jobs_by_operation"},
+      {with(true, nullptr, false), "jobs_by_id"},
+      {with(true, "COMPLETED", true), "jobs_by_id"},
   };
   for (const auto& [query, index] : cases) {
     std::string plan = QueryPlan(db, ListJobsSql(query));
@@ -151,7 +153,7 @@ TEST(SqliteSchemaTest, MigrationThreeCarriesPendingJobsAndModelsOver) {
              ('111111111111', 'us-east-1', 'app', 'qa', 'api-models', 'blog',
               '2' || char(10) || 'ab{}', 1, 8);
   )sql");
-  EXPECT_EQ(MigrateSqliteSchema(db), 1);
+  EXPECT_EQ(MigrateSqliteSchema(db, SqliteMigrations().first(3)), 1);
   SqliteRecords records(db);
   const Scope scope{"111111111111", "us-east-1"};
   EXPECT_EQ(records.GetJob(scope, "app", "done")->status, "COMPLETED");
@@ -172,6 +174,43 @@ TEST(SqliteSchemaTest, MigrationThreeCarriesPendingJobsAndModelsOver) {
   EXPECT_EQ(records.GetApiModels(scope, "app", "qa", "blog")->schema_version, 0);  // STALE
   EXPECT_FALSE(records.GetResource(scope, "app", "dev", "api-models", "blog"));
   EXPECT_EQ(records.AppVersion(scope, "app"), 0);
+}
+
+// A database written by a migration-3 server: environments keep their order within each app,
+// and a new one still comes last; jobs keep answering every status filter.
+TEST(SqliteSchemaTest, MigrationFourKeepsEnvironmentOrderAndJobFilters) {
+  SqliteConnection db = OpenMemory();
+  MigrateSqliteSchema(db, SqliteMigrations().first(3));
+  db.Exec(R"sql(
+    INSERT INTO environments (account, region, app_id, name, created_ms)
+      VALUES ('111111111111', 'us-east-1', 'app', 'zeta', 1),
+             ('111111111111', 'us-east-1', 'other', 'dev', 2),
+             ('111111111111', 'us-east-1', 'app', 'alpha', 3);
+    INSERT INTO jobs (account, region, app_id, environment, job_id, operation, status, error,
+                      create_ms, update_ms)
+      VALUES ('111111111111', 'us-east-1', 'app', 'zeta', 'ok', 'CreateBackend', 'COMPLETED',
+              '', 1, 1),
+             ('111111111111', 'us-east-1', 'app', 'zeta', 'bad', 'CreateBackend', 'FAILED',
+              'x', 2, 2);
+  )sql");
+  EXPECT_EQ(MigrateSqliteSchema(db), 1);
+  SqliteRecords records(db);
+  const Scope scope{"111111111111", "us-east-1"};
+  records.PutEnvironment(scope, {.app_id = "app", .name = "beta", .created_ms = 4});
+  std::vector<std::string> names;
+  for (const EnvironmentRecord& env : records.ListEnvironments(scope, "app")) {
+    names.push_back(env.name);
+  }
+  EXPECT_EQ(names, (std::vector<std::string>{"zeta", "alpha", "beta"}));
+  for (const char* status : {"COMPLETED", "FAILED"}) {
+    JobQuery query;
+    query.app_id = "app";
+    query.environment = "zeta";
+    query.status = status;
+    std::vector<JobRecord> jobs = records.ListJobs(scope, query);
+    ASSERT_EQ(jobs.size(), 1u) << status;
+    EXPECT_EQ(jobs[0].status, status);
+  }
 }
 
 }  // namespace

@@ -246,7 +246,8 @@ REGISTER_TYPED_TEST_SUITE_P(
     ScopesIsolateAccountsAndRegions,
     // jobs
     InsertJobAssignsIncreasingSeqAndUpdateKeepsIt, ListJobsPagesNewestFirst,
-    ListJobsFiltersByStatusOperationAndJobId, FindPendingJobSeesTheEnvironmentAndTheApp,
+    ListJobsFiltersByStatusOperationAndJobId, AStatusChangeMovesAJobBetweenStatusFilters,
+    FindPendingJobSeesTheEnvironmentAndTheApp,
     APendingCheckInAWriteFollowsDequeuesAndRollbacks, ClaimsLeaseDueJobsOldestFirstToOneOwner,
     AnEndedLeaseMayBeClaimedAgain, DequeuedJobsAreNeitherPendingNorClaimed,
     // versions and models

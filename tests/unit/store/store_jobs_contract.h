@@ -111,6 +111,31 @@ TYPED_TEST_P(StoreContractTest, ListJobsFiltersByStatusOperationAndJobId) {
   EXPECT_EQ(list([](JobQuery& q) { q.limit = 0; }), Ids{});
 }
 
+// A job that ends moves from its old status's listing to the new one's, whichever way the
+// store indexes them.
+TYPED_TEST_P(StoreContractTest, AStatusChangeMovesAJobBetweenStatusFilters) {
+  this->PutJobs(kScope, {MakeJob("app1", "dev", "ends", "CreateBackend", "RUNNING"),
+                         MakeJob("app1", "dev", "done", "CreateBackend", "COMPLETED")});
+  auto with_status = [&](const char* status) {
+    JobQuery query = JobsOf("app1", "dev");
+    query.status = status;
+    return JobIds(this->reader().ListJobs(kScope, query));
+  };
+  using Ids = std::vector<std::string>;
+  EXPECT_EQ(with_status("RUNNING"), Ids{"ends"});
+  EXPECT_EQ(with_status("COMPLETED"), Ids{"done"});
+  for (const char* status : {"COMPLETED", "FAILED"}) {
+    this->MustWrite([&](StoreWriter& w) {
+      w.UpdateJob(kScope, MakeJob("app1", "dev", "ends", "CreateBackend", status));
+      return OkStatus();
+    });
+    EXPECT_EQ(with_status("RUNNING"), Ids{});
+    EXPECT_EQ(with_status("COMPLETED"),
+              std::string(status) == "COMPLETED" ? (Ids{"done", "ends"}) : Ids{"done"});  // newest first
+    EXPECT_EQ(with_status("FAILED"), std::string(status) == "FAILED" ? Ids{"ends"} : Ids{});
+  }
+}
+
 TYPED_TEST_P(StoreContractTest, FindPendingJobSeesTheEnvironmentAndTheApp) {
   this->PutJobs(kScope, {MakeJob("app1", "dev", "done", "CreateBackend", "COMPLETED")});
   EXPECT_FALSE(this->reader().FindPendingJob(kScope, "app1", "dev"));  // only queued ones
