@@ -27,6 +27,12 @@ PROTOCOL_ERRORS = [
     ("MethodNotAllowed", "MethodNotAllowedException", 405),
     ("PayloadTooLarge", "RequestEntityTooLargeException", 413),
     ("HeadersTooLarge", "RequestHeaderFieldsTooLargeException", 431),
+    ("UriTooLong", "RequestURITooLongException", 414),
+    # SigV4 verification (--auth enforce), with the types AWS answers them with.
+    ("MissingAuthenticationToken", "MissingAuthenticationTokenException", 403),
+    ("IncompleteSignature", "IncompleteSignatureException", 403),
+    ("UnrecognizedClient", "UnrecognizedClientException", 403),
+    ("InvalidSignature", "InvalidSignatureException", 403),
     ("Internal", "InternalFailure", 500),
 ]
 # The handle type of a member, by the kind of its shape (model/member_handles.h).

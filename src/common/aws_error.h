@@ -41,6 +41,14 @@ inline AwsError PayloadTooLarge(std::string message) {
 inline AwsError HeadersTooLarge(std::string message) {
   return {ErrorCode::kHeadersTooLarge, std::move(message), {}, {}};
 }
+inline AwsError UriTooLong(std::string message) {
+  return {ErrorCode::kUriTooLong, std::move(message), {}, {}};
+}
+// The 403s of SigV4 verification: kMissingAuthenticationToken, kIncompleteSignature,
+// kUnrecognizedClient or kInvalidSignature.
+inline AwsError AuthFailure(ErrorCode code, std::string message) {
+  return {code, std::move(message), {}, {}};
+}
 inline AwsError Internal(std::string message) {
   return {ErrorCode::kInternal, std::move(message), {}, {}};
 }

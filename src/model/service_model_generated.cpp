@@ -1038,6 +1038,11 @@ const ErrorSpec kErrors[kErrorCount] = {
     {ErrorCode::kMethodNotAllowed, "MethodNotAllowedException", 405, ""},
     {ErrorCode::kPayloadTooLarge, "RequestEntityTooLargeException", 413, ""},
     {ErrorCode::kHeadersTooLarge, "RequestHeaderFieldsTooLargeException", 431, ""},
+    {ErrorCode::kUriTooLong, "RequestURITooLongException", 414, ""},
+    {ErrorCode::kMissingAuthenticationToken, "MissingAuthenticationTokenException", 403, ""},
+    {ErrorCode::kIncompleteSignature, "IncompleteSignatureException", 403, ""},
+    {ErrorCode::kUnrecognizedClient, "UnrecognizedClientException", 403, ""},
+    {ErrorCode::kInvalidSignature, "InvalidSignatureException", 403, ""},
     {ErrorCode::kInternal, "InternalFailure", 500, ""},
 };
 

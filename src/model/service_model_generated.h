@@ -53,9 +53,14 @@ enum class ErrorCode : uint8_t {
   kMethodNotAllowed,
   kPayloadTooLarge,
   kHeadersTooLarge,
+  kUriTooLong,
+  kMissingAuthenticationToken,
+  kIncompleteSignature,
+  kUnrecognizedClient,
+  kInvalidSignature,
   kInternal,
 };
-inline constexpr int kErrorCount = 9;
+inline constexpr int kErrorCount = 14;
 
 // Index of each shape in kShapes.
 namespace shapes {

@@ -4,6 +4,8 @@
 
 #include <cmath>
 
+#include "model/identifier_rules.h"
+
 namespace amplify::model {
 namespace {
 
@@ -78,6 +80,11 @@ void ValidateStructure(const value& v, const Shape& shape, const std::string& pa
       continue;
     }
     Validate(*found, ShapeAt(m.shape), child, problems);
+    if (std::optional<IdentifierRule> rule = IdentifierRuleFor(m.wire); rule && found->is_string()) {
+      if (auto problem = IdentifierProblem(*rule, child, found->get_string())) {
+        problems.push_back(std::move(*problem));
+      }
+    }
   }
 }
 

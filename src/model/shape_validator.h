@@ -1,7 +1,8 @@
 #pragma once
 // Validates a JSON value against a shape of the model: required members (nested too), JSON
-// types, enums and ranges, each problem as an AWS-style constraint text. A JSON null counts as
-// absent. The value is only read: callers that store what they validated keep it as it is.
+// types, enums, ranges and identifiers (model/identifier_rules.h), each problem as an AWS-style
+// constraint text. A JSON null counts as absent. The value is only read: callers that store
+// what they validated keep it as it is.
 #include <boost/json/value.hpp>
 #include <string>
 #include <vector>

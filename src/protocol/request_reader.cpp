@@ -4,6 +4,7 @@
 
 #include <boost/json/parse.hpp>
 
+#include "model/identifier_rules.h"
 #include "model/shape_validator.h"
 
 namespace amplify::protocol {
@@ -43,6 +44,13 @@ Result<std::unique_ptr<RequestInput>> ReadRequest(const model::Operation& op, st
     DropNulls(input->value_);
   }
   std::vector<std::string> problems;
+  for (const auto& [wire, text] : labels) {
+    if (std::optional<model::IdentifierRule> rule = model::IdentifierRuleFor(wire)) {
+      if (auto problem = model::IdentifierProblem(*rule, wire, text)) {
+        problems.push_back(std::move(*problem));
+      }
+    }
+  }
   model::Validate(input->value_, model::ShapeAt(op.input), "", problems);
   if (!problems.empty()) return BadRequest(model::ValidationMessage(problems));
   boost::json::object& object = input->value_.get_object();

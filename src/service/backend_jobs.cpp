@@ -123,6 +123,11 @@ Result<Plan> ListBackendJobs(const Context&, const boost::json::object& in, Snap
     if (!seq) return BadNextToken();
     q.before_seq = *seq;
   }
+  // Unknown is not empty: an app that never existed is NotFound, as for every other operation;
+  // one whose jobs outlived it still lists them.
+  if (!read.App(q.app_id) && !read.reader().HasJobs(read.scope(), q.app_id)) {
+    return AppNotFound(q.app_id);
+  }
   std::vector<store::JobRecord> page = ReadPage(read, q);
   const bool more = static_cast<int>(page.size()) > q.limit;
   if (more) page.resize(q.limit);

@@ -70,8 +70,7 @@ Result<Plan> CreateBackendStorage(const Context& ctx, const boost::json::object&
                                model::shapes::kCreateBackendStorageResourceConfig);
   std::string bucket;
   if (std::optional<std::string_view> given = model::Find(config, Config::BucketName)) {
-    bucket = *given;
-    if (auto problem = BucketNameProblem(bucket)) return BadRequest(*problem);
+    bucket = *given;  // valid: the request reader applied the identifier rules
   } else {
     bucket = GenerateBucketName(name, app_id, env,
                                 ctx.ids.Token(kBucketSuffixLength, kBucketSuffixAlphabet));
@@ -149,8 +148,7 @@ Result<Plan> ImportBackendStorage(const Context& ctx, const boost::json::object&
   std::string env(Get(in, Shape::BackendEnvironmentName));
   std::optional<std::string_view> given = model::Find(in, Shape::BucketName);
   if (!given) return BadRequest("bucketName is required: name the existing S3 bucket to import.");
-  std::string bucket(*given);
-  if (auto problem = BucketNameProblem(bucket)) return BadRequest(*problem);
+  std::string bucket(*given);  // valid: the request reader applied the identifier rules
   if (!read.App(app_id)) return AppNotFound(app_id);
   if (!read.Environment(app_id, env)) return EnvironmentNotFound(app_id, env);
   if (read.Resource(app_id, env, kStorage, bucket)) {

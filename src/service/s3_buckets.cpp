@@ -6,6 +6,7 @@
 
 #include "common/clock.h"
 #include "common/json_writer.h"
+#include "model/identifier_rules.h"
 #include "model/members_generated.h"
 #include "model/wire_access.h"
 #include "service/errors.h"
@@ -16,36 +17,12 @@ namespace {
 namespace members = model::members;
 
 constexpr int kPageSize = 100;
-constexpr size_t kMinName = 3, kMaxName = 63;
+constexpr size_t kMaxName = model::kMaxBucketNameBytes;
 constexpr std::string_view kTokenPrefix = "s3b1.";
 constexpr std::string_view kBase64Url =
     "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
 
-// Prefixes and suffixes S3 reserves (S3 User Guide, "General purpose bucket naming rules").
-constexpr std::array<std::string_view, 3> kReservedPrefixes = {"xn--", "sthree-", "amzn-s3-demo-"};
-constexpr std::array<std::string_view, 5> kReservedSuffixes = {"-s3alias", "--ol-s3", ".mrap",
-                                                               "--x-s3", "--table-s3"};
-
 bool IsLowerAlnum(char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'); }
-bool IsDigit(char c) { return c >= '0' && c <= '9'; }
-
-// Four dot-separated groups of 1-3 digits, e.g. 192.168.5.4.
-bool LooksLikeIpAddress(std::string_view name) {
-  int groups = 0;
-  size_t start = 0;
-  while (start <= name.size()) {
-    size_t dot = name.find('.', start);
-    std::string_view group =
-        name.substr(start, dot == std::string_view::npos ? name.npos : dot - start);
-    if (group.empty() || group.size() > 3) return false;
-    for (char c : group)
-      if (!IsDigit(c)) return false;
-    ++groups;
-    if (dot == std::string_view::npos) break;
-    start = dot + 1;
-  }
-  return groups == 4;
-}
 
 // Lower-case alphanumerics, every run of anything else one '-', no '-' at either end.
 std::string Sanitize(std::string_view text) {
@@ -99,44 +76,6 @@ std::optional<std::string> Base64UrlDecode(std::string_view text) {
 
 }  // namespace
 
-std::optional<std::string> BucketNameProblem(std::string_view name) {
-  auto problem = [&](std::string_view rule) {
-    return fmt::format("Invalid bucket name \"{}\": {}", name, rule);
-  };
-  if (name.size() < kMinName || name.size() > kMaxName) {
-    return problem("bucket names must be between 3 and 63 characters long.");
-  }
-  for (char c : name) {
-    if (!IsLowerAlnum(c) && c != '.' && c != '-') {
-      return problem(
-          "bucket names can consist only of lower-case letters, numbers, dots (.) and hyphens "
-          "(-).");
-    }
-  }
-  if (!IsLowerAlnum(name.front()) || !IsLowerAlnum(name.back())) {
-    return problem("bucket names must begin and end with a letter or number.");
-  }
-  if (name.find("..") != std::string_view::npos) {
-    return problem("bucket names must not contain two adjacent periods.");
-  }
-  if (LooksLikeIpAddress(name)) {
-    return problem(
-        "bucket names must not be formatted as an IP address (for example, "
-        "192.168.5.4).");
-  }
-  for (std::string_view prefix : kReservedPrefixes) {
-    if (name.starts_with(prefix)) {
-      return problem(fmt::format("bucket names must not start with the prefix {}.", prefix));
-    }
-  }
-  for (std::string_view suffix : kReservedSuffixes) {
-    if (name.ends_with(suffix)) {
-      return problem(fmt::format("bucket names must not end with the suffix {}.", suffix));
-    }
-  }
-  return std::nullopt;
-}
-
 std::string GenerateBucketName(std::string_view resource, std::string_view app_id,
                                std::string_view env, std::string_view suffix) {
   const size_t room = kMaxName - 1 - suffix.size();  // "<base>-<suffix>"
@@ -144,7 +83,7 @@ std::string GenerateBucketName(std::string_view resource, std::string_view app_i
   if (base.empty()) base = "storage";
   // The name is "<base>-<suffix>": a reserved prefix may end in that '-'. A leading "s3-"
   // keeps such a name readable and valid (Sanitize leaves no "--", so "xn--" cannot occur).
-  for (std::string_view prefix : kReservedPrefixes) {
+  for (std::string_view prefix : model::kReservedBucketPrefixes) {
     if ((base + "-").starts_with(prefix)) base = "s3-" + base;
   }
   if (base.size() > room) base.resize(room);

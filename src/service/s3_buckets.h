@@ -1,6 +1,6 @@
 #pragma once
-// S3 buckets of an account (docs/DECISIONS.md "S3 buckets"): ListS3Buckets, and the S3 bucket
-// naming rules storage resources follow when they name or import a bucket.
+// S3 buckets of an account (docs/DECISIONS.md "S3 buckets"): ListS3Buckets, and the names
+// storage resources give their buckets (the naming rules are model/identifier_rules.h).
 #include <optional>
 #include <string>
 #include <string_view>
@@ -11,10 +11,6 @@ namespace amplify::service {
 
 // POST /s3Buckets: the caller's account's buckets in name order, 100 per page.
 Result<Plan> ListS3Buckets(const Context& ctx, const boost::json::object& in, Snapshot& read);
-
-// The S3 general-purpose bucket naming rule `name` breaks (a sentence naming it), or nullopt
-// when the name is valid.
-std::optional<std::string> BucketNameProblem(std::string_view name);
 
 // `<resource>-<app>-<env>-<suffix>`: lower-cased, every run of other characters one '-',
 // trimmed so the whole is at most 63 characters. Valid for any input when `suffix` is

@@ -44,6 +44,8 @@ class StoreReader {
                                           const std::string& job_id) = 0;
   // Newest first; cost proportional to the page, not to the number of jobs.
   virtual std::vector<JobRecord> ListJobs(const Scope& s, const JobQuery& q) = 0;
+  // Whether any job of the app is recorded, under any environment (jobs outlive their app).
+  virtual bool HasJobs(const Scope& s, const std::string& app_id) = 0;
   // The queued job that blocks a new job of (app, env): one of (app, env) or of the app itself
   // (environment ""); for env "" (a new app-level job), one of any environment of the app.
   virtual std::optional<PendingJob> FindPendingJob(const Scope& s, const std::string& app_id,

@@ -50,6 +50,14 @@ std::vector<JobRecord> SqliteRecords::ListJobs(const Scope& s, const JobQuery& q
   return jobs;
 }
 
+bool SqliteRecords::HasJobs(const Scope& s, const std::string& app_id) {
+  // A prefix of jobs_by_id: one index probe.
+  SqliteStatement any = db_.Prepare(
+      "SELECT 1 FROM jobs WHERE account = ? AND region = ? AND app_id = ? LIMIT 1");
+  any.BindAll(s.account, s.region, app_id);
+  return any.Step();
+}
+
 bool SqliteRecords::QueueEmpty() {
   if (!sole_writer_) return false;
   if (queue_ == Queue::kUnknown) {

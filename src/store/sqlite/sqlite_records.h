@@ -33,6 +33,7 @@ class SqliteRecords final : public StoreWriter {
   std::optional<JobRecord> GetJob(const Scope& s, const std::string& app_id,
                                   const std::string& job_id) override;
   std::vector<JobRecord> ListJobs(const Scope& s, const JobQuery& q) override;
+  bool HasJobs(const Scope& s, const std::string& app_id) override;
   std::optional<PendingJob> FindPendingJob(const Scope& s, const std::string& app_id,
                                            const std::string& env) override;
   std::optional<int64_t> NextClaimMs() override;

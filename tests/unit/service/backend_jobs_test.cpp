@@ -67,7 +67,21 @@ TEST_F(JobsTest, ListFiltersAreExactMatches) {
   EXPECT_EQ(count(R"({"jobId":")" + Str(c.body, "jobId") + R"(","operation":"DeleteBackend"})"),
             0u);
   EXPECT_EQ(count(R"({})"), 2u);
-  EXPECT_EQ(Post("/backend/zzz/job/none", "{}").body.at("jobs").as_array().size(), 0u);
+  EXPECT_EQ(count(R"({})"), 2u);
+}
+
+TEST_F(JobsTest, ListingAnAppThatNeverExistedIsNotFoundButJobsOutliveTheirApp) {
+  HttpReply unknown = Post("/backend/zzz/job/none", "{}");
+  EXPECT_EQ(unknown.status, 404) << unknown.raw;
+  EXPECT_EQ(Str(unknown.body, "resourceType"), "App");
+
+  ASSERT_EQ(CreateBackend("gone", "dev").status, 200);
+  ASSERT_EQ(Post("/backend/gone/remove", R"({"cleanAmplifyApp":true})").status, 200);
+  HttpReply after = Post("/backend/gone/job/dev", "{}");
+  ASSERT_EQ(after.status, 200) << after.raw;
+  EXPECT_EQ(after.body.at("jobs").as_array().size(), 2u);  // CreateBackend, RemoveAllBackends
+  // Any environment name of the app: its app-level job shows there too.
+  EXPECT_EQ(Post("/backend/gone/job/other", "{}").status, 200);
 }
 
 TEST_F(JobsTest, BadTokensAndPageSizesAreBadRequests) {

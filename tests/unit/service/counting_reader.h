@@ -61,6 +61,9 @@ class CountingReader final : public store::StoreReader {
                                                   const std::string& e) override {
     return ++counts_["FindPendingJob"], inner_.FindPendingJob(s, a, e);
   }
+  bool HasJobs(const Scope& s, const std::string& a) override {
+    return ++counts_["HasJobs"], inner_.HasJobs(s, a);
+  }
   std::optional<int64_t> NextClaimMs() override {
     return ++counts_["NextClaimMs"], inner_.NextClaimMs();
   }

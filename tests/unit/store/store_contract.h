@@ -246,6 +246,7 @@ REGISTER_TYPED_TEST_SUITE_P(
     ScopesIsolateAccountsAndRegions,
     // jobs
     InsertJobAssignsIncreasingSeqAndUpdateKeepsIt, ListJobsPagesNewestFirst,
+    HasJobsSeesAnyEnvironmentOfTheAppInItsScopeOnly,
     ListJobsFiltersByStatusOperationAndJobId, AStatusChangeMovesAJobBetweenStatusFilters,
     FindPendingJobSeesTheEnvironmentAndTheApp,
     APendingCheckInAWriteFollowsDequeuesAndRollbacks, ClaimsLeaseDueJobsOldestFirstToOneOwner,

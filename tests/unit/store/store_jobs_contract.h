@@ -56,6 +56,16 @@ TYPED_TEST_P(StoreContractTest, ListJobsPagesNewestFirst) {
   EXPECT_TRUE(this->reader().ListJobs(kScope, query).empty());
 }
 
+TYPED_TEST_P(StoreContractTest, HasJobsSeesAnyEnvironmentOfTheAppInItsScopeOnly) {
+  EXPECT_FALSE(this->reader().HasJobs(kScope, "app1"));
+  this->PutJobs(kScope, {MakeJob("app1", "prod", "job1"), MakeJob("app2", "", "app-level")});
+  EXPECT_TRUE(this->reader().HasJobs(kScope, "app1"));
+  EXPECT_TRUE(this->reader().HasJobs(kScope, "app2"));
+  EXPECT_FALSE(this->reader().HasJobs(kScope, "app"));
+  EXPECT_FALSE(this->reader().HasJobs(kOtherAccount, "app1"));
+  EXPECT_FALSE(this->reader().HasJobs(kOtherRegion, "app1"));
+}
+
 TYPED_TEST_P(StoreContractTest, ListJobsFiltersByStatusOperationAndJobId) {
   this->PutJobs(kScope, {
                             MakeJob("app1", "dev", "a", "CreateBackend", "COMPLETED"),
