@@ -29,8 +29,8 @@ class AccountsAndRegionsTest(ServerTestCase):
                 self.assertAwsError("NotFoundException", client.get_backend, AppId=app_id)
                 self.assertAwsError("NotFoundException", client.get_backend_job, AppId=app_id,
                                     BackendEnvironmentName="dev", JobId=created["JobId"])
-                page = client.list_backend_jobs(AppId=app_id, BackendEnvironmentName="dev")
-                self.assertEqual(page.get("Jobs", []), [])
+                self.assertAwsError("NotFoundException", client.list_backend_jobs, AppId=app_id,
+                                    BackendEnvironmentName="dev")
                 self.assertAwsError("NotFoundException", client.delete_backend, AppId=app_id,
                                     BackendEnvironmentName="dev")
         self.assertEqual(self.a_east.get_backend(AppId=app_id)["BackendEnvironmentList"], ["dev"])

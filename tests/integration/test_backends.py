@@ -116,17 +116,31 @@ class BackendsTest(ServerTestCase):
                                        AppId=app_id, BackendEnvironmentName="nope", status=404)
         self.assertTrue(response.get("ResourceType"), response)
 
-    def test_app_id_with_space_and_slash_round_trips(self):
-        app_id = "my app/1 " + unique("x")
-        created = self.create_backend(app_id, "dev env")
+    def test_identifiers_with_every_allowed_character_round_trip(self):
+        app_id = "My_App.v-2." + unique("x")
+        created = self.create_backend(app_id, "Dev_1.b-2")
         self.assertEqual(created["AppId"], app_id)
-        self.assertEqual(created["BackendEnvironmentName"], "dev env")
-        backend = self.client.get_backend(AppId=app_id, BackendEnvironmentName="dev env")
+        self.assertEqual(created["BackendEnvironmentName"], "Dev_1.b-2")
+        backend = self.client.get_backend(AppId=app_id, BackendEnvironmentName="Dev_1.b-2")
         self.assertEqual(backend["AppId"], app_id)
-        self.assertEqual(backend["BackendEnvironmentList"], ["dev env"])
-        job = self.client.get_backend_job(AppId=app_id, BackendEnvironmentName="dev env",
+        self.assertEqual(backend["BackendEnvironmentList"], ["Dev_1.b-2"])
+        job = self.client.get_backend_job(AppId=app_id, BackendEnvironmentName="Dev_1.b-2",
                                           JobId=created["JobId"])
         self.assertEqual(job["AppId"], app_id)
+
+    def test_hostile_identifiers_are_refused_naming_the_member_and_nothing_is_stored(self):
+        for bad in ("my app/1", "..", "a\u0000b", "caf\u00e9", "x" * 256, "-x"):
+            with self.subTest(app_id=bad):
+                with self.assertRaises(self.client.exceptions.BadRequestException) as raised:
+                    self.create_backend(bad, "dev")
+                self.assertIn("'appId'", raised.exception.response["Error"]["Message"])
+            with self.subTest(env=bad):
+                app_id = unique()
+                with self.assertRaises(self.client.exceptions.BadRequestException) as raised:
+                    self.create_backend(app_id, bad)
+                self.assertIn("'backendEnvironmentName'",
+                              raised.exception.response["Error"]["Message"])
+                self.assertAwsError("NotFoundException", self.client.get_backend, AppId=app_id)
 
     # -- CloneBackend --------------------------------------------------------------------------
     def test_clone_creates_the_target_environment(self):

@@ -197,11 +197,13 @@ class JobsTest(ServerTestCase):
         page = self.client.list_backend_jobs(AppId=self.app_id, BackendEnvironmentName="src")
         self.assertEqual([j["JobId"] for j in page["Jobs"]], [self.src_job])
 
-    def test_unknown_environment_or_app_has_no_jobs(self):
-        for app_id, env in ((self.app_id, "never"), (unique("missing"), "dev")):
-            page = self.client.list_backend_jobs(AppId=app_id, BackendEnvironmentName=env)
-            self.assertEqual(page.get("Jobs", []), [])
-            self.assertNotIn("NextToken", page)
+    def test_unknown_environment_has_no_jobs_and_unknown_app_is_not_found(self):
+        page = self.client.list_backend_jobs(AppId=self.app_id, BackendEnvironmentName="never")
+        self.assertEqual(page.get("Jobs", []), [])
+        self.assertNotIn("NextToken", page)
+        # Unknown is not empty: an app that never existed is NotFound, as everywhere else.
+        self.assertAwsError("NotFoundException", self.client.list_backend_jobs,
+                            AppId=unique("missing"), BackendEnvironmentName="dev")
 
     # -- UpdateBackendJob ----------------------------------------------------------------------
     def test_update_backend_job_sets_status_and_operation(self):

@@ -175,14 +175,20 @@ class ProtocolTest(ServerTestCase):
                 self.assertError(self.post(path, {}), 400, "BadRequestException")
 
     def test_labels_are_percent_decoded_not_normalised(self):
-        app_id = "my app/1 " + unique("x")
+        app_id = "My_App.v-1." + unique("x")
         self.client.create_backend(AppId=app_id, AppName="Enc", BackendEnvironmentName="dev")
         status, _, body = self.post("/backend/%s/details" % quote_label(app_id), {})
         self.assertEqual(status, 200, body)
         self.assertEqual(json.loads(body)["appId"], app_id)
-        # ".." is an app id that does not exist, not a path step.
-        self.assertError(self.post("/backend/../details", {}), 404, "NotFoundException")
-        self.assertError(self.post("/backend/%2E%2E/details", {}), 404, "NotFoundException")
+        encoded = "".join("%%%02X" % ord(c) for c in app_id)  # every byte percent-encoded
+        status, _, body = self.post("/backend/%s/details" % encoded, {})
+        self.assertEqual(status, 200, body)
+        # ".." is refused as an identifier, never taken as a path step.
+        for label in ("..", "%2E%2E", "a%2Fb", "%FF%FE", "%C0%AF", "a%00b", "a%0D%0Ab"):
+            with self.subTest(label=label):
+                status, headers, body = self.post("/backend/%s/details" % label, {})
+                self.assertError((status, headers, body), 400, "BadRequestException")
+                self.assertIn("'appId'", json.loads(body)["message"])
 
     def test_body_over_one_mebibyte_is_413(self):
         body = json.dumps(self.create_body(appName="x" * (1024 * 1024 + 16))).encode()

@@ -135,9 +135,15 @@ test("an existing environment is a BadRequestException", async () => {
   });
 });
 
-test("the /prod stage prefix and encoded labels", async () => {
+test("the /prod stage prefix and hostile labels", async () => {
   const prod = makeClient("/prod");
-  const appId = `my app/${uniqueId("js")}!'()*`;
+  await assert.rejects(
+    prod.send(new CreateBackendCommand({
+      AppId: `my app/${uniqueId("js")}!'()*`, AppName: "Prod", BackendEnvironmentName: "dev" })),
+    (e) => e.name === "BadRequestException" && e.message.includes("'appId'"));
+  await assert.rejects(prod.send(new GetBackendCommand({ AppId: "../x" })),
+    (e) => e.name === "BadRequestException" && e.message.includes("'appId'"));
+  const appId = `My_App.${uniqueId("js")}`;
   const created = await prod.send(
     new CreateBackendCommand({ AppId: appId, AppName: "Prod", BackendEnvironmentName: "dev" }));
   assert.equal(created.AppId, appId);
