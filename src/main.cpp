@@ -31,6 +31,7 @@ struct Flags {
   std::string region = "us-east-1";
   int64_t token_ttl_s = 600;
   int idle_timeout_s = 60;
+  int header_timeout_s = 10;
   unsigned threads = 0;
   size_t body_limit = 1 << 20;
   std::string log_level = "info";
@@ -66,6 +67,11 @@ void AddFlags(CLI::App& app, Flags& f) {
   app.add_option("--idle-timeout", f.idle_timeout_s, "Seconds before an idle connection closes")
       ->envname("AMPLIFYBACKEND_IDLE_TIMEOUT")
       ->check(CLI::Range(1, 3600))
+      ->capture_default_str();
+  app.add_option("--header-timeout", f.header_timeout_s,
+                 "Seconds a request's headers may take to arrive")
+      ->envname("AMPLIFYBACKEND_HEADER_TIMEOUT")
+      ->check(CLI::Range(1, 600))
       ->capture_default_str();
   app.add_option("--threads", f.threads, "Event loops (0 = one per core)")
       ->envname("AMPLIFYBACKEND_THREADS")
@@ -114,6 +120,7 @@ int Serve(const Flags& f) {
   options.threads = f.threads;
   options.body_limit = f.body_limit;
   options.idle_timeout = std::chrono::seconds(f.idle_timeout_s);
+  options.header_timeout = std::chrono::seconds(f.header_timeout_s);
   options.error_writer = &amplify::protocol::TransportErrorResponse;
   amplify::http::Server server(
       options, [&dispatcher](amplify::http::Request&& r, amplify::http::Responder respond) {

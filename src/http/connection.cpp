@@ -65,7 +65,8 @@ void Connection::StartRequest() {
   const auto& options = loop_->state().options;
   if (buffer_.size() == 0 && buffer_.capacity() > kMaxIdleBuffer) buffer_.shrink_to_fit();
   parser_.emplace(options.body_limit,
-                  static_cast<uint32_t>(std::min<size_t>(options.header_limit, UINT32_MAX)));
+                  static_cast<uint32_t>(std::min<size_t>(options.header_limit, UINT32_MAX)),
+                  options.limits, options.keep_headers);
   if (buffer_.size() > 0) {  // a pipelined request is already buffered
     SetPhase(Phase::kHeader, options.header_timeout);
     Parse();
@@ -102,7 +103,14 @@ void Connection::Parse() {
     error_code ec;
     size_t used = parser_->put(buffer_.data(), ec);
     buffer_.consume(used);
-    if (ec == beast::http::error::need_more) break;
+    if (ec == beast::http::error::need_more) {
+      // Beast waits for a whole chunk line or trailer section, however long: bound it.
+      if (parser_->is_header_done() && parser_->chunked() &&
+          buffer_.size() > parser_->max_pending_framing()) {
+        return OnParseError(beast::http::error::buffer_overflow);
+      }
+      break;
+    }
     if (ec) {
       OnParseError(ec);
       return;
@@ -127,7 +135,14 @@ void Connection::Parse() {
 void Connection::OnParseError(const error_code& ec) {
   const auto& options = loop_->state().options;
   Response response;
-  if (ec == beast::http::error::header_limit) {
+  if (const auto& broken = parser_->limit_broken()) {
+    response = TransportErrorResponse(broken->error, broken->message);
+  } else if (ec == beast::http::error::buffer_overflow) {
+    response = TransportErrorResponse(
+        TransportError::kHeadersTooLarge,
+        fmt::format("A chunk line or the trailer section exceeds {} bytes",
+                    parser_->max_pending_framing()));
+  } else if (ec == beast::http::error::header_limit) {
     response = TransportErrorResponse(
         TransportError::kHeadersTooLarge,
         fmt::format("Request header section exceeds {} bytes", options.header_limit));
@@ -186,6 +201,7 @@ Response Connection::TransportErrorResponse(TransportError error, std::string_vi
   Response response;  // no writer (a bare transport, e.g. the benchmark's): status and text
   response.status = error == TransportError::kHeadersTooLarge ? 431
                     : error == TransportError::kBodyTooLarge  ? 413
+                    : error == TransportError::kUriTooLong    ? 414
                     : error == TransportError::kHandlerFailed ? 500
                                                               : 400;
   response.body = std::string(message);

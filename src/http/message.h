@@ -5,6 +5,8 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <utility>
+#include <vector>
 
 namespace amplify::http {
 
@@ -15,6 +17,9 @@ struct Request {
   std::string authorization;                   // Authorization header ("" if absent)
   std::string origin;                          // Origin header ("" if absent)
   std::string access_control_request_headers;  // for CORS preflight
+  // Every header field as received, in order (name as sent, raw value). Kept only when the
+  // server is asked to (ServerOptions::keep_headers: SigV4 verification needs the signed ones).
+  std::vector<std::pair<std::string, std::string>> headers;
 };
 
 struct Response {
@@ -61,7 +66,13 @@ Responder MakeResponder(std::function<void(Response)> send);
 using Handler = std::function<void(Request&&, Responder)>;
 
 // What went wrong before a request reached the handler (or when the handler threw).
-enum class TransportError { kMalformedRequest, kBodyTooLarge, kHeadersTooLarge, kHandlerFailed };
+enum class TransportError {
+  kMalformedRequest,  // 400
+  kBodyTooLarge,      // 413
+  kHeadersTooLarge,   // 431: header or trailer section, field count
+  kUriTooLong,        // 414: request-target length, path segments
+  kHandlerFailed,     // 500
+};
 // Writes the response for a transport error; the server's owner supplies it, so transport and
 // protocol errors come from one writer (protocol/error_writer.h).
 using TransportErrorWriter = std::function<Response(TransportError, std::string_view message)>;

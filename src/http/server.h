@@ -6,6 +6,7 @@
 #include <memory>
 #include <string>
 
+#include "http/limits.h"
 #include "http/message.h"
 
 namespace amplify::http {
@@ -19,9 +20,12 @@ struct ServerOptions {
   std::chrono::seconds header_timeout{10};  // a request's headers must arrive within this
   std::chrono::seconds idle_timeout{60};    // idle keep-alive connections are closed after this
   size_t max_connections = 10000;
+  HttpLimits limits;
+  // Keep every header field in Request::headers (SigV4 verification); off, only the few the
+  // layers above read are kept.
+  bool keep_headers = false;
   // Writes the answer to a malformed, oversized or failed request (null: a bare text answer).
   TransportErrorWriter error_writer;
-
 };
 
 class Server {

@@ -45,6 +45,9 @@ http::Response TransportErrorResponse(http::TransportError error, std::string_vi
     case http::TransportError::kHeadersTooLarge:
       aws = HeadersTooLarge(std::string(message));
       break;
+    case http::TransportError::kUriTooLong:
+      aws = UriTooLong(std::string(message));
+      break;
     case http::TransportError::kHandlerFailed:
       aws = Internal("Internal server error.");  // the detail is in the log, never sent
       break;
