@@ -5,8 +5,12 @@
 
 #include <CLI/CLI.hpp>
 #include <cmath>
+#include <memory>
+#include <optional>
 #include <thread>
 
+#include "auth/credentials.h"
+#include "auth/verifier.h"
 #include "common/worker_pool.h"
 #include "http/server.h"
 #include "jobs/job_engine.h"
@@ -32,6 +36,8 @@ struct Flags {
   int64_t token_ttl_s = 600;
   int idle_timeout_s = 60;
   int header_timeout_s = 10;
+  std::string auth = "accept";
+  std::string credentials;
   unsigned threads = 0;
   size_t body_limit = 1 << 20;
   std::string log_level = "info";
@@ -73,6 +79,15 @@ void AddFlags(CLI::App& app, Flags& f) {
       ->envname("AMPLIFYBACKEND_HEADER_TIMEOUT")
       ->check(CLI::Range(1, 600))
       ->capture_default_str();
+  app.add_option("--auth", f.auth,
+                 "accept: any SigV4 signature goes; enforce: verify it against --credentials")
+      ->envname("AMPLIFYBACKEND_AUTH")
+      ->check(CLI::IsMember({"accept", "enforce"}))
+      ->capture_default_str();
+  app.add_option("--credentials", f.credentials,
+                 "AWS shared-credentials file of the keys --auth enforce accepts (re-read on "
+                 "SIGHUP)")
+      ->envname("AMPLIFYBACKEND_CREDENTIALS");
   app.add_option("--threads", f.threads, "Event loops (0 = one per core)")
       ->envname("AMPLIFYBACKEND_THREADS")
       ->capture_default_str();
@@ -92,11 +107,24 @@ int Serve(const Flags& f) {
         "use the embedded SQLite store (--data-dir) instead");
     return 2;
   }
+  std::unique_ptr<amplify::auth::CredentialStore> credentials;
+  if (f.auth == "enforce") {
+    if (f.credentials.empty()) {
+      spdlog::error("--auth enforce needs --credentials FILE (AWS shared-credentials format)");
+      return 2;
+    }
+    credentials = std::make_unique<amplify::auth::CredentialStore>(f.credentials);
+    spdlog::info("auth: enforcing SigV4 with {} key(s) from {}", credentials->Current()->size(),
+                 f.credentials);
+  } else if (!f.credentials.empty()) {
+    spdlog::warn("--credentials is read only with --auth enforce; accepting any signature");
+  }
   // Signals go to one waiting thread; every other thread inherits the blocked mask.
   sigset_t signals;
   sigemptyset(&signals);
   sigaddset(&signals, SIGINT);
   sigaddset(&signals, SIGTERM);
+  sigaddset(&signals, SIGHUP);
   pthread_sigmask(SIG_BLOCK, &signals, nullptr);
   signal(SIGPIPE, SIG_IGN);
 
@@ -111,8 +139,11 @@ int Serve(const Flags& f) {
                                 pool);
   jobs.Start();
   amplify::ops::Metrics metrics;
-  amplify::protocol::Dispatcher dispatcher(
-      {*store, jobs, pool, clock, ids, metrics, {f.region, f.token_ttl_s}});
+  std::optional<amplify::auth::Verifier> verifier;
+  if (credentials) verifier.emplace(*credentials, clock);
+  amplify::protocol::Dispatcher dispatcher({*store, jobs, pool, clock, ids, metrics,
+                                            {f.region, f.token_ttl_s},
+                                            verifier ? &*verifier : nullptr});
 
   amplify::http::ServerOptions options;
   options.host = f.host;
@@ -121,6 +152,7 @@ int Serve(const Flags& f) {
   options.body_limit = f.body_limit;
   options.idle_timeout = std::chrono::seconds(f.idle_timeout_s);
   options.header_timeout = std::chrono::seconds(f.header_timeout_s);
+  options.keep_headers = verifier.has_value();
   options.error_writer = &amplify::protocol::TransportErrorResponse;
   amplify::http::Server server(
       options, [&dispatcher](amplify::http::Request&& r, amplify::http::Responder respond) {
@@ -133,7 +165,17 @@ int Serve(const Flags& f) {
 
   std::thread waiter([&] {
     int sig = 0;
-    sigwait(&signals, &sig);
+    while (sigwait(&signals, &sig) == 0 && sig == SIGHUP) {
+      if (!credentials) continue;
+      // Never a key in the log: the count and the file only.
+      if (amplify::Status ok = credentials->Reload(); ok) {
+        spdlog::info("auth: reloaded {} key(s) from {}", credentials->Current()->size(),
+                     f.credentials);
+      } else {
+        spdlog::error("auth: {} not reloaded ({}); keeping the keys loaded before",
+                      f.credentials, ok.error().message);
+      }
+    }
     spdlog::info("received signal {}, shutting down", sig);
     server.Stop();
   });

@@ -1,10 +1,12 @@
 #pragma once
-// SigV4 Authorization header parsing (no verification yet) and account/region resolution
-// (docs/DECISIONS.md "Accounts and regions"). Pure functions.
+// SigV4 Authorization header parsing and, for `--auth accept`, account/region resolution
+// (docs/DECISIONS.md "Accounts and regions"). Pure functions; verification is verifier.h.
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
+#include "common/result.h"
 #include "common/scope.h"
 
 namespace amplify::auth {
@@ -19,6 +21,16 @@ struct CredentialScope {
 
 // The Credential= part of a SigV4 Authorization header; nullopt when absent or malformed.
 std::optional<CredentialScope> ParseCredentialScope(std::string_view authorization);
+
+// A whole "AWS4-HMAC-SHA256 Credential=..., SignedHeaders=a;b, Signature=hex" header.
+struct Authorization {
+  CredentialScope credential;
+  std::vector<std::string> signed_headers;  // as listed: lower-case, sorted
+  std::string signature;
+};
+
+// The header's parts, or the IncompleteSignatureException AWS answers for it.
+Result<Authorization> ParseAuthorization(std::string_view authorization);
 
 inline constexpr std::string_view kDefaultAccount = "000000000000";
 

@@ -84,6 +84,14 @@ void Dispatcher::Handle(http::Request&& request, http::Responder respond) {
   auto call = std::make_shared<Call>();
   call->start = start;
   call->respond = std::move(respond);
+  // The signature comes first: an unsigned request learns nothing of routes or validation.
+  if (deps_.verifier) {
+    Result<Scope> scope = deps_.verifier->Verify(request);
+    if (!scope) return Fail(*call, scope.error());
+    call->scope = std::move(scope.value());
+  } else {
+    call->scope = auth::ResolveScope(request.authorization, deps_.config.default_region);
+  }
   Result<RouteMatch> route = router_.Match(request.method, request.target);
   if (!route) return Fail(*call, route.error());
   call->op = route->operation;
@@ -91,7 +99,6 @@ void Dispatcher::Handle(http::Request&& request, http::Responder respond) {
       ReadRequest(*call->op, request.body, std::move(route.value().labels));
   if (!input) return Fail(*call, input.error());
   call->input = std::move(input.value());
-  call->scope = auth::ResolveScope(request.authorization, deps_.config.default_region);
   Run(std::move(call));
 }
 

@@ -8,6 +8,7 @@
 #include <memory>
 #include <string>
 
+#include "auth/verifier.h"
 #include "common/clock.h"
 #include "common/ids.h"
 #include "common/worker_pool.h"
@@ -31,6 +32,9 @@ struct DispatcherDeps {
   IdSource& ids;
   ops::Metrics& metrics;
   service::ServiceConfig config;
+  // `--auth enforce`: every AWS-API request must carry a valid signature. Null: `--auth
+  // accept`, any signature goes and the access key names the account.
+  const auth::Verifier* verifier = nullptr;
 };
 
 class Dispatcher {
