@@ -2,6 +2,8 @@
 
 #include <spdlog/spdlog.h>
 
+#include <algorithm>
+
 #include "auth/sigv4.h"
 #include "common/json_writer.h"
 #include "common/request_id.h"
@@ -12,16 +14,26 @@
 namespace amplify::protocol {
 namespace {
 
+// A list of header names (tokens, commas, spaces): the only request text a preflight echoes.
+bool IsHeaderNameList(std::string_view v) {
+  return std::all_of(v.begin(), v.end(), [](char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+           c == '-' || c == '_' || c == ',' || c == ' ';
+  });
+}
+
 http::Response Preflight(const http::Request& request) {
   http::Response r;
   r.status = 200;
   r.body = "{}";
   http::AddHeader(r, "Access-Control-Allow-Methods", "GET,POST,OPTIONS");
+  const std::string& asked = request.access_control_request_headers;
   http::AddHeader(r, "Access-Control-Allow-Headers",
-                  request.access_control_request_headers.empty()
+                  asked.empty() || !IsHeaderNameList(asked)
                       ? "Authorization,Content-Type,X-Amz-Date,X-Amz-Security-Token,"
-                        "X-Amz-User-Agent,amz-sdk-invocation-id,amz-sdk-request"
-                      : std::string_view(request.access_control_request_headers));
+                        "X-Amz-User-Agent,amz-sdk-invocation-id,amz-sdk-request,"
+                        "X-Amz-Content-Sha256"
+                      : std::string_view(asked));
   http::AddHeader(r, "Access-Control-Max-Age", "86400");
   return r;
 }
