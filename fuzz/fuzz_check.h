@@ -1,7 +1,6 @@
 #pragma once
-// The fuzz targets' assertion: unlike assert(), it stays on in release builds (the fuzz build is
-// RelWithDebInfo, which defines NDEBUG), and it aborts, which libFuzzer records as a crash with
-// the input that caused it.
+// The fuzz targets' assertion: unlike assert(), it stays on whatever the build type (NDEBUG), and
+// it aborts, which libFuzzer records as a crash with the input that caused it.
 #include <cstdio>
 #include <cstdlib>
 

@@ -37,7 +37,8 @@ bool SameScope(const CredentialScope& a, const CredentialScope& b) {
 
 void CheckScope(std::string_view header, const CredentialScope& scope) {
   FUZZ_CHECK(header.starts_with("AWS4-HMAC-SHA256"), "parsed a header of another algorithm");
-  for (const std::string* part : {&scope.access_key_id, &scope.date, &scope.region, &scope.service}) {
+  for (const std::string* part :
+       {&scope.access_key_id, &scope.date, &scope.region, &scope.service}) {
     FUZZ_CHECK(!part->empty(), "a credential scope part is empty");
     FUZZ_CHECK(!HasSeparator(*part), "a credential scope part holds a separator");
   }
