@@ -17,7 +17,9 @@ constexpr const char* kDate = "20251204T101500Z";
 class VerifierTest : public ::testing::Test {
  protected:
   VerifierTest() : clock_(kNow) {
-    path_ = ::testing::TempDir() + "/verifier-credentials";
+    // One file per test: ctest runs the tests of this fixture in parallel processes.
+    path_ = ::testing::TempDir() + "/verifier-credentials-" +
+            ::testing::UnitTest::GetInstance()->current_test_info()->name();
     std::ofstream(path_, std::ios::trunc)
         << "[a]\naws_access_key_id=AKIDA\naws_secret_access_key=secretA\n"
            "aws_account_id=111111111111\n"
