@@ -5,8 +5,9 @@ is committed.
 The HTTP, router, JSON and SigV4 seeds are requests as boto3 really sends them: every operation
 of the model is called once, with realistic parameters, against a local socket that records the
 raw bytes and answers `{}`. A few hand-written requests add what boto3 never sends (chunked bodies,
-pipelining, 100-continue, HTTP/1.0, CORS preflight). The schema seeds are a selection of the
-modelgen corpus (tests/corpus/modelgen).
+pipelining, 100-continue, HTTP/1.0, CORS preflight). The schema targets are seeded by
+tools/fuzz.sh from the modelgen corpus (tests/corpus/modelgen) at run time; only schemas that are
+not in it are written here.
 """
 import os
 import shutil
@@ -18,7 +19,6 @@ from botocore.config import Config
 
 FUZZ_DIR = os.path.dirname(os.path.abspath(__file__))
 CORPUS = os.path.join(FUZZ_DIR, "corpus")
-MODELGEN = os.path.join(FUZZ_DIR, "..", "tests", "corpus", "modelgen")
 
 SCHEMA = ("type Todo @model @auth(rules: [{allow: owner}, {allow: public, operations: [read]}]) {\n"
           "  id: ID!\n  name: String!\n  done: Boolean\n}\n")
@@ -141,20 +141,6 @@ SIGV4_EXTRA = [
     "AWS4-HMAC-SHA1 Credential=AKID/20260115/us-east-1/amplifybackend/aws4_request",
     "Bearer eyJhbGciOiJIUzI1NiJ9.e30.x",
 ]
-SCHEMAS = {
-    "graphql_sdl": ["p01_todo_basic", "p04_enums", "c43_all_scalars_all_list_shapes",
-                    "c44_descriptions_block_strings", "c45_comments_everywhere",
-                    "c48_crlf_line_endings", "c49_bom_and_tabs", "c51_extend_types",
-                    "c53_interfaces_unions", "c56_schema_definition_custom_roots",
-                    "c78_edge_string_escapes", "invalid/i01_syntax_missing_colon",
-                    "invalid/i02_unterminated_string"],
-    "codegen_models": ["p01_todo_basic", "p06_primary_key_composite", "p08_blog_hasmany_belongsto",
-                       "p10_manytomany", "p11_auth_owner", "p15_default_values",
-                       "c18_index_variants", "c24_relations_composite_keys", "c35_default_values",
-                       "c57_id_field_handling", "c72_self_relations", "c76_field_name_edge_cases",
-                       "invalid/i03_unknown_field_type", "invalid/i04_belongs_to_non_model"],
-}
-
 # Schemas that found a problem once: a lone surrogate escape, which the introspection JSON keeps
 # as `\udbdd` like JSON.stringify (the fuzz check had to learn to read it).
 SCHEMA_EXTRA = {
@@ -212,7 +198,7 @@ def write(target, name, data):
 
 
 def main():
-    for target in ("http_request", "router", "json_request", "sigv4", *SCHEMAS):
+    for target in ("http_request", "router", "json_request", "sigv4", *SCHEMA_EXTRA):
         shutil.rmtree(os.path.join(CORPUS, target), ignore_errors=True)
     for prefix in ("", "/prod"):
         for operation, raw in boto3_requests(prefix):
@@ -234,10 +220,6 @@ def main():
         write("json_request", "extra_%02d.txt" % i, body)
     for i, header in enumerate(SIGV4_EXTRA):
         write("sigv4", "extra_%02d.txt" % i, header)
-    for target, names in SCHEMAS.items():
-        for name in names:
-            with open(os.path.join(MODELGEN, name + ".graphql"), "rb") as f:
-                write(target, os.path.basename(name) + ".graphql", f.read())
     for target, schemas in SCHEMA_EXTRA.items():
         for name, text in schemas.items():
             write(target, name, text)

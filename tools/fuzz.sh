@@ -55,7 +55,12 @@ build() {
 run_one() {
   local name="$1" dir="$WORK_DIR/$1"
   mkdir -p "$dir/corpus" "$dir/crashes"
-  cp "$ROOT/fuzz/corpus/$name/"* "$dir/corpus/"
+  [ ! -d "$ROOT/fuzz/corpus/$name" ] || cp "$ROOT/fuzz/corpus/$name/"* "$dir/corpus/"
+  case "$name" in
+    # The schema targets start from the whole modelgen corpus, valid and invalid schemas.
+    graphql_sdl | codegen_models)
+      find "$ROOT/tests/corpus/modelgen" -name '*.graphql' -exec cp -t "$dir/corpus/" {} + ;;
+  esac
   local limit=(-max_total_time="$SECONDS_EACH")
   [ -z "$RUNS" ] || limit=(-runs="$RUNS")
   local status=0

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <boost/json/parse.hpp>
+#include <cmath>
 
 #include "model/identifier_rules.h"
 #include "model/shape_validator.h"
@@ -28,6 +29,20 @@ void DropNulls(boost::json::value& v) {
   }
 }
 
+// Boost.JSON 1.81 reads 1e400 as Infinity and 0e400 as NaN, and writes them back as bare
+// `Infinity` / `NaN`, which no JSON reader accepts.
+bool HasNonFiniteNumber(const boost::json::value& v) {
+  if (v.is_double()) return !std::isfinite(v.get_double());
+  if (v.is_object()) {
+    for (const auto& member : v.get_object())
+      if (HasNonFiniteNumber(member.value())) return true;
+  } else if (v.is_array()) {
+    for (const boost::json::value& e : v.get_array())
+      if (HasNonFiniteNumber(e)) return true;
+  }
+  return false;
+}
+
 }  // namespace
 
 Result<std::unique_ptr<RequestInput>> ReadRequest(const model::Operation& op, std::string_view body,
@@ -41,6 +56,9 @@ Result<std::unique_ptr<RequestInput>> ReadRequest(const model::Operation& op, st
     input->value_ = boost::json::parse(body, ec, storage);
     if (ec) return BadRequest(fmt::format("The request body is not valid JSON: {}.", ec.message()));
     if (!input->value_.is_object()) return BadRequest("The request body must be a JSON object.");
+    if (HasNonFiniteNumber(input->value_)) {
+      return BadRequest("The request body is not valid JSON: a number is out of range.");
+    }
     DropNulls(input->value_);
   }
   std::vector<std::string> problems;

@@ -26,8 +26,10 @@ void GroupCommitWriter::Write(WriteFn fn, WriteDone done) {
   {
     std::lock_guard lock(mu_);
     queue_.push_back({std::move(fn), std::move(done), OkStatus()});
+    // Under the lock: once the write is taken, its caller may destroy this writer, and wake_
+    // with it, before a notify made after unlocking would run.
+    wake_.notify_one();
   }
-  wake_.notify_one();
 }
 
 void GroupCommitWriter::Run() {

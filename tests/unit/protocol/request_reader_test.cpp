@@ -31,6 +31,18 @@ TEST(RequestReaderTest, MalformedJsonAndNonObjectsAreBadRequests) {
   EXPECT_NE(ErrorOf(Read("CreateBackend", "\"x\"")).find("JSON object"), std::string::npos);
 }
 
+// Boost.JSON reads these as Infinity and NaN, which would be stored and written back as text no
+// JSON reader accepts; they are refused instead, wherever they sit.
+TEST(RequestReaderTest, NumbersOutOfRangeAreBadRequests) {
+  for (const char* body : {R"({"minimumLength":1e400})", R"({"x":-1e400})", R"({"x":0e400})",
+                           R"({"x":{"y":[1,2,1e999]}})"}) {
+    EXPECT_NE(ErrorOf(Read("GetBackend", body, {{"appId", "a"}})).find("out of range"),
+              std::string::npos)
+        << body;
+  }
+  EXPECT_TRUE(Read("GetBackend", R"({"x":1e308})", {{"appId", "a"}}).ok());
+}
+
 TEST(RequestReaderTest, MissingRequiredMembersAreNamed) {
   std::string e = ErrorOf(Read("CreateBackend", R"({"appId":"a"})"));
   EXPECT_NE(e.find("2 validation errors"), std::string::npos) << e;
