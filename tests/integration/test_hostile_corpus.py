@@ -67,7 +67,8 @@ def corpus():
                        b"Content-Length: %d\r\n\r\n%s" % (method.encode(), path_with(uri),
                                                           len(body), body))
         # Bodies that are not JSON objects, or hold invalid UTF-8.
-        for body in (b"[]", b"\"x\"", b"{", b"{\"appId\":\"\xff\"}", b"\xef\xbb\xbf{}", b"nul"):
+        for body in (b"[]", b"\"x\"", b"{", b"{\"appId\":\"\xff\"}", b"\xef\xbb\xbf{}", b"nul",
+                     b"{\"x\":1e400}", b"{\"x\":[0e400]}"):
             yield ("%s bad body %r" % (name, body),
                    b"%s %s HTTP/1.1\r\nHost: x\r\nContent-Length: %d\r\n\r\n%s"
                    % (method.encode(), path_with(uri), len(body), body))

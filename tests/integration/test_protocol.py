@@ -104,6 +104,20 @@ class ProtocolTest(ServerTestCase):
             with self.subTest(body=body):
                 self.assertError(self.post("/backend", body), 400, "BadRequestException")
 
+    def test_numbers_out_of_range_are_bad_requests_and_store_nothing(self):
+        # Read as Infinity or NaN they would be stored and read back as nothing.
+        body = ('{"resourceName": "auth1", "resourceConfig": {"authResources": "USER_POOL_ONLY", '
+                '"service": "COGNITO", "userPoolConfigs": {"userPoolName": "p", '
+                '"signInMethod": "EMAIL", "requiredSignUpAttributes": ["EMAIL"], '
+                '"passwordPolicy": {"minimumLength": %s}}}, "backendEnvironmentName": "dev"}')
+        for number in ("1e400", "-1e400", "0e400"):
+            with self.subTest(number=number):
+                payload = self.assertError(self.post("/backend/%s/auth" % self.app_id,
+                                                     body % number), 400, "BadRequestException")
+                self.assertIn("out of range", payload["message"])
+        self.assertError(self.post("/backend/%s/auth/dev/details" % self.app_id,
+                                   {"resourceName": "auth1"}), 404, "NotFoundException")
+
     def test_non_object_body_is_a_bad_request(self):
         for body in ("[]", '[{"appId": "a"}]', '"text"', "42", "null"):
             with self.subTest(body=body):
