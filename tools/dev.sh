@@ -4,8 +4,14 @@
 #                                      server from the repository root (default: SQLite under
 #                                      ./data, http://127.0.0.1:4566)
 #   tools/dev.sh test                  install what is missing, build build/ with -Werror, run the
-#                                      whole CTest suite (unit + integration)
-# Environment: AMPLIFY_BUILD_DIR (default build), AMPLIFY_JOBS (default 2).
+#                                      whole CTest suite (unit + integration) against a throwaway
+#                                      PostgreSQL in build/pg (tools/pg.sh), removed at exit
+#   tools/dev.sh cluster [N] [-- server flags]
+#                                      build like serve, then N (default 3) servers on one
+#                                      PostgreSQL (kept in ./data/cluster) behind HAProxy on
+#                                      http://127.0.0.1:4566; Ctrl-C stops them all
+# Environment: AMPLIFY_BUILD_DIR (default build), AMPLIFY_JOBS (default 2),
+# AMPLIFYBACKEND_TEST_DATABASE_URL (test: use this database instead of starting one).
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -14,7 +20,7 @@ case "$BUILD_DIR" in /*) ;; *) BUILD_DIR="$PWD/$BUILD_DIR" ;; esac
 JOBS="${AMPLIFY_JOBS:-2}"
 
 usage() {
-  sed -n '2,8p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//' >&2
+  sed -n '2,14p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//' >&2
   exit 2
 }
 
@@ -51,7 +57,22 @@ case "$cmd" in
     setup
     configure -DAMPLIFY_WERROR=ON -DAMPLIFY_INTEGRATION_TESTS=ON
     cmake --build "$BUILD_DIR" -j "$JOBS"
+    # The PostgreSQL suites run, never skip: a fresh throwaway cluster unless given a URL.
+    if [ -z "${AMPLIFYBACKEND_TEST_DATABASE_URL:-}" ]; then
+      "$ROOT/tools/pg.sh" destroy "$BUILD_DIR/pg"
+      trap '"$ROOT/tools/pg.sh" destroy "$BUILD_DIR/pg"' EXIT
+      trap 'exit 130' INT TERM
+      AMPLIFYBACKEND_TEST_DATABASE_URL="$("$ROOT/tools/pg.sh" start "$BUILD_DIR/pg")"
+    fi
+    export AMPLIFYBACKEND_TEST_DATABASE_URL AMPLIFY_REQUIRE_POSTGRES=1
     ctest --test-dir "$BUILD_DIR" --output-on-failure -j "$JOBS"
+    ;;
+  cluster)
+    setup
+    configure
+    cmake --build "$BUILD_DIR" -j "$JOBS" --target amplifybackend-server
+    cd "$ROOT"
+    exec "$ROOT/tools/cluster.sh" "$BUILD_DIR/amplifybackend-server" "$@"
     ;;
   *)
     usage

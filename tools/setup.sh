@@ -13,7 +13,8 @@ die() { echo "setup: error: $*" >&2; exit 1; }
 
 APT_PACKAGES=(build-essential cmake ninja-build pkg-config libboost1.81-dev libboost-json1.81-dev
               libsqlite3-dev libssl-dev libcli11-dev libspdlog-dev libfmt-dev libgtest-dev
-              libgmock-dev libbenchmark-dev libjemalloc-dev python3 nodejs npm)
+              libgmock-dev libbenchmark-dev libjemalloc-dev python3 nodejs npm
+              libpq-dev postgresql-15 haproxy)  # the PostgreSQL store, its tests, dev.sh cluster
 
 if [ "$(id -u)" -eq 0 ]; then
   SUDO=()
