@@ -60,13 +60,18 @@ http::Response Dispatcher::Health() const {
       std::chrono::duration_cast<std::chrono::seconds>(std::chrono::steady_clock::now() - started_);
   std::string body;
   JsonWriter w(body);
+  // 200 either way: the process itself is up. While a shared database is down, requests
+  // answer 504 until it returns, and a load balancer has no healthier process to prefer.
+  const bool reachable = deps_.store.Reachable();
   w.BeginObject();
   w.Key("status");
-  w.String("ok");
+  w.String(reachable ? "ok" : "degraded");
   w.Key("version");
   w.String(AMPLIFYBACKEND_VERSION);
   w.Key("store");
   w.String(deps_.store.Kind());
+  w.Key("storeReachable");
+  w.Bool(reachable);
   w.Key("uptimeSeconds");
   w.Int(uptime.count());
   w.EndObject();
@@ -123,6 +128,9 @@ void Dispatcher::Run(std::shared_ptr<Call> call) {
     service::Snapshot read(deps_.store.Reader(), call->scope);
     service::Context ctx{call->scope, deps_.clock.NowMillis(), deps_.ids, deps_.config, documents_};
     plan = handler(ctx, call->input->object(), read);
+  } catch (const store::StoreUnavailable& e) {
+    spdlog::warn("{}: {}", call->op->name, e.what());
+    plan = store::StoreUnavailableError();
   } catch (const std::exception& e) {
     plan = Internal(e.what());
   }

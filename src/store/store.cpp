@@ -4,6 +4,15 @@
 
 namespace amplify::store {
 
+AwsError StoreUnavailableError() {
+  return GatewayTimeout("The database is unreachable; nothing was changed. Try again.");
+}
+
+std::unique_ptr<Store> OpenStore(const StoreOptions& options) {
+  if (!options.postgres.url.empty()) return OpenPostgresStore(options.postgres);
+  return OpenSqliteStore(options.sqlite);
+}
+
 // Must not be called from the store's own thread (inside a WriteFn or WriteDone): that thread
 // would wait for itself.
 Status Store::WriteSync(WriteFn fn) {

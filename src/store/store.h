@@ -1,13 +1,15 @@
 #pragma once
-// The store interface: SQLite (embedded default) implements it now, PostgreSQL later, and
-// both pass the same test suite (tests/unit/store/store_contract.h).
+// The store interface: SQLite (the embedded default) and PostgreSQL (several processes on one
+// database) implement it, and both pass the same test suite (tests/unit/store/store_contract.h).
 #include <functional>
 #include <memory>
 #include <optional>
+#include <stdexcept>
 #include <string>
 #include <vector>
 
 #include "common/result.h"
+#include "store/dump.h"
 #include "store/records.h"
 
 namespace amplify::store {
@@ -18,7 +20,18 @@ struct PendingJob {
   std::string environment;
 };
 
-// Reads. Methods throw std::runtime_error only for infrastructure failures (disk, corruption).
+// The database cannot be reached (PostgreSQL down or restarting): requests answer
+// GatewayTimeoutException and may be retried; nothing was applied. Thrown by reads.
+class StoreUnavailable : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
+// What a write reports when the database could not be reached (GatewayTimeoutException).
+AwsError StoreUnavailableError();
+
+// Reads. Methods throw std::runtime_error only for infrastructure failures (disk, corruption),
+// StoreUnavailable when the database cannot be reached.
 class StoreReader {
  public:
   virtual ~StoreReader() = default;
@@ -133,8 +146,18 @@ class Store {
   virtual void Write(WriteFn fn, WriteDone done) = 0;
   // "sqlite", "memory", "postgresql".
   virtual std::string Kind() const = 0;
+  // Whether the database answers now (/_health); an embedded one always does.
+  virtual bool Reachable() { return true; }
   // Blocks until `fn` is durable; for start-up, tools and tests.
   Status WriteSync(WriteFn fn);
+
+  // export / import (store/dump.h). Every row of `table` in its order_by order.
+  virtual void ScanTable(const DumpTable& table,
+                         const std::function<void(const DumpRow&)>& on_row) = 0;
+  // Inserts the rows as they are, in one transaction; for an empty store (import).
+  virtual void InsertRows(const DumpTable& table, const std::vector<DumpRow>& rows) = 0;
+  // Whether no table holds a row.
+  virtual bool Empty() = 0;
 };
 
 struct SqliteOptions {
@@ -144,5 +167,21 @@ struct SqliteOptions {
 
 // Opens (creating and migrating as needed) the SQLite store. Throws on failure.
 std::unique_ptr<Store> OpenSqliteStore(const SqliteOptions& options);
+
+struct PostgresOptions {
+  std::string url;       // a libpq URI or conninfo string; PG* variables fill in the rest
+  int writers = 8;       // connections that run writes (each its own transactions)
+};
+
+// Connects, creating and migrating the schema as needed (under an advisory lock, so several
+// processes may start at once). Throws on failure.
+std::unique_ptr<Store> OpenPostgresStore(const PostgresOptions& options);
+
+// --database-url when given, else SQLite.
+struct StoreOptions {
+  SqliteOptions sqlite;
+  PostgresOptions postgres;  // used when postgres.url is not empty
+};
+std::unique_ptr<Store> OpenStore(const StoreOptions& options);
 
 }  // namespace amplify::store

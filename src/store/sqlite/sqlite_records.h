@@ -75,6 +75,11 @@ class SqliteRecords final : public StoreWriter {
 
   // After a rollback: what this instance remembered of the database may have been undone.
   void Forget() { queue_ = Queue::kUnknown; }
+  // For import (sqlite_dump.cpp): rows go in as they are, inside the writer's transaction.
+  SqliteConnection& connection() {
+    Forget();
+    return db_;
+  }
 
  private:
   // Every write under an app bumps its version (store.h), in the write's own transaction.

@@ -24,6 +24,11 @@ class SqliteStore final : public Store {
   StoreReader& Reader() override;
   void Write(WriteFn fn, WriteDone done) override;
   std::string Kind() const override { return in_memory_ ? "memory" : "sqlite"; }
+  // sqlite_dump.cpp
+  void ScanTable(const DumpTable& table,
+                 const std::function<void(const DumpRow&)>& on_row) override;
+  void InsertRows(const DumpTable& table, const std::vector<DumpRow>& rows) override;
+  bool Empty() override;
 
   uint64_t CommitCount() const { return writer_->CommitCount(); }
 

@@ -1,0 +1,61 @@
+// export / import over PostgreSQL (store/dump.h): a scan on a connection of its own, inserts in
+// one transaction; then the sequences continue after the highest seq imported.
+#include <fmt/format.h>
+
+#include <variant>
+
+#include "store/postgres/pg_store.h"
+
+namespace amplify::store {
+
+void PgStore::ScanTable(const DumpTable& table,
+                        const std::function<void(const DumpRow&)>& on_row) {
+  PgConnection db(conninfo_);
+  PgResult rows = db.Query(DumpSelectSql(table));
+  DumpRow row(table.columns.size());
+  for (int r = 0; r < rows.Rows(); ++r) {
+    for (size_t i = 0; i < table.columns.size(); ++i) {
+      const int column = static_cast<int>(i);
+      if (table.columns[i].integer) {
+        row[i] = rows.Int64(r, column);
+      } else {
+        row[i] = rows.Text(r, column);
+      }
+    }
+    on_row(row);
+  }
+}
+
+void PgStore::InsertRows(const DumpTable& table, const std::vector<DumpRow>& rows) {
+  PgConnection db(conninfo_);
+  const std::string sql = DumpInsertSql(table, /*numbered_parameters=*/true);
+  db.Exec("BEGIN");
+  std::vector<std::string> params;
+  for (const DumpRow& row : rows) {
+    params.clear();
+    for (const DumpValue& value : row) {
+      params.push_back(std::holds_alternative<int64_t>(value)
+                           ? std::to_string(std::get<int64_t>(value))
+                           : std::get<std::string>(value));
+    }
+    db.Query(sql, params);
+  }
+  // Sequences of tables whose seq is a BIGSERIAL continue after the rows brought in.
+  if (table.name == "jobs" || table.name == "resources") {
+    db.Exec(fmt::format(
+        "SELECT setval(pg_get_serial_sequence('{0}', 'seq'), "
+        "greatest((SELECT max(seq) FROM {0}), 1))",
+        table.name));
+  }
+  db.Exec("COMMIT");
+}
+
+bool PgStore::Empty() {
+  PgConnection db(conninfo_);
+  for (const DumpTable& table : DumpTables()) {
+    if (!db.Query(fmt::format("SELECT 1 FROM {} LIMIT 1", table.name)).Empty()) return false;
+  }
+  return true;
+}
+
+}  // namespace amplify::store
