@@ -96,6 +96,7 @@ PgResult PgConnection::Run(std::string_view sql, int count, const char* const* v
     if (!reconnects_) throw StoreUnavailable("postgresql: the connection was lost");
     Reconnect();
   }
+  if (!sql.starts_with("SELECT")) ++mutations_;
   for (int attempt = 0;; ++attempt) {
     auto it = prepared_.find(sql);
     PGresult* result = nullptr;

@@ -97,6 +97,9 @@ class PgConnection {
   // For connections outside transactions (readers): reconnect and run a statement again when
   // the connection turns out lost.
   void ReconnectOnUse() { reconnects_ = true; }
+  // Statements run through Query that may have changed rows (any but a SELECT): the writer
+  // learns from it whether a failed write left changes behind.
+  uint64_t mutations() const { return mutations_; }
 
   // Runs one or more statements without parameters, ignoring rows.
   void Exec(std::string_view sql);
@@ -115,6 +118,7 @@ class PgConnection {
   std::string url_;
   PGconn* conn_ = nullptr;
   bool reconnects_ = false;
+  uint64_t mutations_ = 0;
   struct TextHash {
     using is_transparent = void;
     size_t operator()(std::string_view text) const { return std::hash<std::string_view>{}(text); }

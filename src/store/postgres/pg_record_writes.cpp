@@ -43,10 +43,21 @@ void PgRecords::UpsertEnvironment(const Scope& s, const EnvironmentRecord& env) 
       {s.account, s.region, env.app_id, env.name, env.created_ms});
 }
 
+// The app unless it exists (an existing one's version bumped once), and the environment: one
+// statement, as this is every CreateBackend's write.
 void PgRecords::CreateEnvironment(const Scope& s, const AppRecord& app,
                                   const EnvironmentRecord& env) {
-  PutAppIfAbsent(s, app);  // bumps the version of an existing app: no second bump below
-  UpsertEnvironment(s, env);
+  LockApp(s, app.app_id);
+  db_.Query(
+      "WITH app AS (INSERT INTO apps (account, region, app_id, app_name, created_ms, config_json, "
+      "version) VALUES ($1, $2, $3, $4, $5, $6, 1) ON CONFLICT (account, region, app_id) "
+      "DO UPDATE SET version = apps.version + 1) "
+      "INSERT INTO environments (account, region, app_id, name, seq, created_ms) "
+      "VALUES ($1, $2, $3, $7, (SELECT coalesce(max(seq), 0) + 1 FROM environments "
+      "WHERE account = $1 AND region = $2 AND app_id = $3), $8) "
+      "ON CONFLICT (account, region, app_id, name) DO UPDATE SET created_ms = excluded.created_ms",
+      {s.account, s.region, app.app_id, app.app_name, app.created_ms, app.config_json, env.name,
+       env.created_ms});
 }
 
 void PgRecords::DeleteApp(const Scope& s, const std::string& app_id) {

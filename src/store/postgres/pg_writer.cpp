@@ -77,8 +77,12 @@ class PgWriters::Worker {
 
   // One try at the transaction. Throws PgError (retryable or not) or StoreUnavailable with
   // nothing of `batch` moved to `finished` and the transaction to be rolled back.
+  //
+  // No savepoint per write: most writes succeed, and those refused are refused before they
+  // change anything (the pending-job check, a missing resource), so their locks are all they
+  // leave, which is harmless. A write that fails after changing rows (or meets a busy lock
+  // then) costs a rollback instead: it is set aside and the others run again from the start.
   void Attempt(Batch& batch, std::vector<PendingWrite>& finished) {
-    db_->Exec("BEGIN");
     Batch deferred;
     std::vector<PendingWrite> done;
     // Restores `batch` to what it was when an exception leaves: the caller retries or fails
@@ -96,19 +100,36 @@ class PgWriters::Worker {
         for (auto it = done.rbegin(); it != done.rend(); ++it) batch.push_front(std::move(*it));
       }
     } restore{batch, deferred, done};
-    const bool alone = batch.size() == 1;
+    db_->Exec("BEGIN");
     while (!batch.empty()) {
       PendingWrite write = std::move(batch.front());
       batch.pop_front();
       const bool first = records_->LocksHeld() == 0;
-      if (RunOne(write, alone)) {
+      const uint64_t before = db_->mutations();
+      aborted_ = false;
+      Outcome outcome = RunOne(write);
+      const bool changed = db_->mutations() != before || aborted_;
+      if (outcome == Outcome::kDone && (write.status.ok() || !changed)) {
         done.push_back(std::move(write));
-      } else {
-        // Its lock was busy: it goes first into the next transaction, where it may wait.
+        continue;
+      }
+      if (outcome == Outcome::kBusy) {
+        // It goes first into the next transaction, where it may wait for its lock.
         if (first) std::this_thread::sleep_for(std::chrono::milliseconds(1));
         ++write.deferrals;
-        deferred.push_back(std::move(write));
       }
+      // A refused write's answer stands whatever becomes of this transaction.
+      if (outcome == Outcome::kBusy) {
+        deferred.push_back(std::move(write));
+      } else {
+        finished.push_back(std::move(write));
+      }
+      if (!changed && outcome == Outcome::kBusy) continue;
+      // Its changes (or an aborted transaction) must go: the others run again without it.
+      Rollback();
+      for (auto it = done.rbegin(); it != done.rend(); ++it) batch.push_front(std::move(*it));
+      done.clear();
+      db_->Exec("BEGIN");
     }
     db_->Exec("COMMIT");
     records_->ForgetLocksAfter(0);
@@ -117,45 +138,28 @@ class PgWriters::Worker {
     for (PendingWrite& write : deferred) batch.push_back(std::move(write));
   }
 
-  // Runs one write inside the transaction; false when it met a busy lock (undone). A write
-  // alone in its transaction needs no savepoint: the transaction is its undo.
-  bool RunOne(PendingWrite& write, bool alone) {
-    const size_t locks = records_->LocksHeld();
-    if (!alone) db_->Exec("SAVEPOINT w");
+  enum class Outcome { kDone, kBusy };
+
+  // Runs one write inside the transaction: kDone with its status, or kBusy when it met a lock
+  // another transaction holds while this one held others.
+  Outcome RunOne(PendingWrite& write) {
     try {
       write.status = write.fn(*records_);
     } catch (const LockBusy&) {
-      Undo(alone, locks);
-      return false;
+      return Outcome::kBusy;
     } catch (const PgError& e) {
       if (IsRetryable(e)) throw;
       spdlog::error("store: a write failed: {}", e.what());
       write.status = Internal(e.what());
+      aborted_ = true;
     } catch (const StoreUnavailable&) {
       throw;
     } catch (const std::exception& e) {
       spdlog::error("store: a write threw: {}", e.what());
       write.status = Internal(e.what());
+      aborted_ = true;
     }
-    if (!write.status.ok()) {
-      Undo(alone, locks);
-    } else if (!alone) {
-      db_->Exec("RELEASE w");
-    }
-    return true;
-  }
-
-  // Undoes one write: to its savepoint, or (alone) the whole transaction, begun again empty.
-  void Undo(bool alone, size_t locks) {
-    if (alone) {
-      db_->Exec("ROLLBACK");
-      records_->ForgetLocksAfter(0);
-      db_->Exec("BEGIN");
-      return;
-    }
-    db_->Exec("ROLLBACK TO w");
-    db_->Exec("RELEASE w");
-    records_->ForgetLocksAfter(locks);
+    return Outcome::kDone;
   }
 
   static void FailAll(Batch& batch, std::vector<PendingWrite>& finished, const AwsError& error) {
@@ -167,6 +171,9 @@ class PgWriters::Worker {
   }
 
   const std::string& conninfo_;
+  // The current write threw: the server may have aborted the transaction, so it is rolled back
+  // like a write that changed rows.
+  bool aborted_ = false;
   std::unique_ptr<PgConnection> db_;
   std::unique_ptr<PgRecords> records_;
 };
