@@ -1,6 +1,7 @@
 // amplifybackend-server: the AWS Amplify Admin UI backend API (amplifybackend 2020-08-11),
 // self-hosted. Every flag also reads an AMPLIFYBACKEND_* variable (README "Flags").
 #include <signal.h>
+#include <spdlog/sinks/stdout_color_sinks.h>
 #include <spdlog/spdlog.h>
 
 #include <CLI/CLI.hpp>
@@ -14,6 +15,7 @@
 #include "common/worker_pool.h"
 #include "http/server.h"
 #include "jobs/job_engine.h"
+#include "ops/export_import.h"
 #include "ops/metrics.h"
 #include "protocol/aws_responses.h"
 #include "protocol/dispatcher.h"
@@ -43,19 +45,27 @@ struct Flags {
   std::string log_level = "info";
 };
 
-void AddFlags(CLI::App& app, Flags& f) {
-  app.add_option("--host", f.host, "Address to listen on")
-      ->envname("AMPLIFYBACKEND_HOST")
-      ->capture_default_str();
-  app.add_option("--port", f.port, "Port to listen on (0 = any free port)")
-      ->envname("AMPLIFYBACKEND_PORT")
-      ->capture_default_str();
+// The flags of every subcommand: where the store is, and how much to log.
+void AddStoreFlags(CLI::App& app, Flags& f) {
   app.add_option("--data-dir", f.data_dir, "Folder of the embedded SQLite database")
       ->envname("AMPLIFYBACKEND_DATA_DIR")
       ->capture_default_str();
   app.add_option("--database-url", f.database_url,
                  "postgresql://... to share one PostgreSQL database between server processes")
       ->envname("AMPLIFYBACKEND_DATABASE_URL");
+  app.add_option("--log-level", f.log_level, "trace, debug, info, warn, error or off")
+      ->envname("AMPLIFYBACKEND_LOG_LEVEL")
+      ->capture_default_str();
+}
+
+void AddFlags(CLI::App& app, Flags& f) {
+  AddStoreFlags(app, f);
+  app.add_option("--host", f.host, "Address to listen on")
+      ->envname("AMPLIFYBACKEND_HOST")
+      ->capture_default_str();
+  app.add_option("--port", f.port, "Port to listen on (0 = any free port)")
+      ->envname("AMPLIFYBACKEND_PORT")
+      ->capture_default_str();
   app.add_flag("--in-memory", f.in_memory, "Keep all state in memory; nothing is written")
       ->envname("AMPLIFYBACKEND_IN_MEMORY");
   app.add_option("--job-duration", f.job_duration_s,
@@ -93,9 +103,6 @@ void AddFlags(CLI::App& app, Flags& f) {
       ->capture_default_str();
   app.add_option("--body-limit", f.body_limit, "Largest request body in bytes")
       ->envname("AMPLIFYBACKEND_BODY_LIMIT")
-      ->capture_default_str();
-  app.add_option("--log-level", f.log_level, "trace, debug, info, warn, error or off")
-      ->envname("AMPLIFYBACKEND_LOG_LEVEL")
       ->capture_default_str();
 }
 
@@ -189,6 +196,19 @@ int Serve(const Flags& f) {
   return 0;
 }
 
+// export / import (README "Export and import"): no server; the log goes to standard error, so
+// that what export writes to standard output is the export alone.
+int RunStoreTool(const Flags& f, bool is_export, const std::string& path) {
+  spdlog::set_default_logger(std::make_shared<spdlog::logger>(
+      "", std::make_shared<spdlog::sinks::stderr_color_sink_mt>()));
+  spdlog::set_level(spdlog::level::from_str(f.log_level));
+  amplify::store::StoreOptions options;
+  options.sqlite = {f.data_dir, f.in_memory};
+  options.postgres.url = f.database_url;
+  return is_export ? amplify::ops::RunExport(options, path)
+                   : amplify::ops::RunImport(options, path);
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -198,8 +218,20 @@ int main(int argc, char** argv) {
   AddFlags(app, flags);
   CLI::App* serve = app.add_subcommand("serve", "Run the server (the default)");
   AddFlags(*serve, flags);
+  std::string dump = "-";
+  CLI::App* export_all = app.add_subcommand("export", "Write every stored row as JSON Lines");
+  AddStoreFlags(*export_all, flags);
+  export_all->add_option("--out", dump, "File to write (- = standard output)")
+      ->capture_default_str();
+  CLI::App* import_all = app.add_subcommand("import", "Load an export into an empty store");
+  AddStoreFlags(*import_all, flags);
+  import_all->add_option("--in", dump, "Export to read (- = standard input)")->required();
+  app.require_subcommand(0, 1);
   CLI11_PARSE(app, argc, argv);
   try {
+    if (export_all->parsed() || import_all->parsed()) {
+      return RunStoreTool(flags, export_all->parsed(), dump);
+    }
     return Serve(flags);
   } catch (const std::exception& e) {
     spdlog::error("{}", e.what());
