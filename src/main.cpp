@@ -32,6 +32,7 @@ struct Flags {
   uint16_t port = 4566;
   std::string data_dir = "./data";
   std::string database_url;
+  int database_writers = 8;
   bool in_memory = false;
   double job_duration_s = 0;
   std::string region = "us-east-1";
@@ -53,6 +54,11 @@ void AddStoreFlags(CLI::App& app, Flags& f) {
   app.add_option("--database-url", f.database_url,
                  "postgresql://... to share one PostgreSQL database between server processes")
       ->envname("AMPLIFYBACKEND_DATABASE_URL");
+  app.add_option("--database-writers", f.database_writers,
+                 "With --database-url: connections that run writes, each in its own transactions")
+      ->envname("AMPLIFYBACKEND_DATABASE_WRITERS")
+      ->check(CLI::Range(1, 256))
+      ->capture_default_str();
   app.add_option("--log-level", f.log_level, "trace, debug, info, warn, error or off")
       ->envname("AMPLIFYBACKEND_LOG_LEVEL")
       ->capture_default_str();
@@ -108,12 +114,6 @@ void AddFlags(CLI::App& app, Flags& f) {
 
 int Serve(const Flags& f) {
   spdlog::set_level(spdlog::level::from_str(f.log_level));
-  if (!f.database_url.empty()) {
-    spdlog::error(
-        "--database-url: the PostgreSQL store is not available in this version yet; "
-        "use the embedded SQLite store (--data-dir) instead");
-    return 2;
-  }
   std::unique_ptr<amplify::auth::CredentialStore> credentials;
   if (f.auth == "enforce") {
     if (f.credentials.empty()) {
@@ -135,7 +135,8 @@ int Serve(const Flags& f) {
   pthread_sigmask(SIG_BLOCK, &signals, nullptr);
   signal(SIGPIPE, SIG_IGN);
 
-  auto store = amplify::store::OpenSqliteStore({f.data_dir, f.in_memory});
+  auto store = amplify::store::OpenStore(
+      {.sqlite = {f.data_dir, f.in_memory}, .postgres = {f.database_url, f.database_writers}});
   amplify::SystemClock clock;
   amplify::RandomIdSource ids;
   // Model generation runs here, off the event loops and the store's writer.
@@ -166,7 +167,7 @@ int Serve(const Flags& f) {
         dispatcher.Handle(std::move(r), std::move(respond));
       });
   server.Listen();
-  std::string where = f.in_memory ? "memory" : store->Kind() + " " + f.data_dir;
+  std::string where = store->Kind() == "sqlite" ? "sqlite " + f.data_dir : store->Kind();
   spdlog::info("amplifybackend-server {} listening on http://{}:{} (store: {}, job duration: {}s)",
                AMPLIFYBACKEND_VERSION, f.host, server.port(), where, f.job_duration_s);
 
@@ -202,9 +203,8 @@ int RunStoreTool(const Flags& f, bool is_export, const std::string& path) {
   spdlog::set_default_logger(std::make_shared<spdlog::logger>(
       "", std::make_shared<spdlog::sinks::stderr_color_sink_mt>()));
   spdlog::set_level(spdlog::level::from_str(f.log_level));
-  amplify::store::StoreOptions options;
-  options.sqlite = {f.data_dir, f.in_memory};
-  options.postgres.url = f.database_url;
+  const amplify::store::StoreOptions options{.sqlite = {f.data_dir, f.in_memory},
+                                             .postgres = {f.database_url, f.database_writers}};
   return is_export ? amplify::ops::RunExport(options, path)
                    : amplify::ops::RunImport(options, path);
 }
