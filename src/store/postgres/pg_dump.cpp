@@ -33,10 +33,17 @@ void PgStore::InsertRows(const DumpTable& table, const std::vector<DumpRow>& row
   std::vector<std::string> params;
   for (const DumpRow& row : rows) {
     params.clear();
-    for (const DumpValue& value : row) {
-      params.push_back(std::holds_alternative<int64_t>(value)
-                           ? std::to_string(std::get<int64_t>(value))
-                           : std::get<std::string>(value));
+    for (size_t i = 0; i < row.size(); ++i) {
+      if (const auto* text = std::get_if<std::string>(&row[i])) {
+        // libpq would cut the text at the NUL; PostgreSQL text cannot hold one at all.
+        if (text->find('\0') != std::string::npos) {
+          throw std::runtime_error(fmt::format("{}.{}: text with a NUL byte cannot be stored in "
+                                               "PostgreSQL", table.name, table.columns[i].name));
+        }
+        params.push_back(*text);
+      } else {
+        params.push_back(std::to_string(std::get<int64_t>(row[i])));
+      }
     }
     db.Query(sql, params);
   }

@@ -43,6 +43,16 @@ TEST(RequestReaderTest, NumbersOutOfRangeAreBadRequests) {
   EXPECT_TRUE(Read("GetBackend", R"({"x":1e308})", {{"appId", "a"}}).ok());
 }
 
+// PostgreSQL text cannot hold U+0000: refused in any string or member name, for both stores alike.
+TEST(RequestReaderTest, StringsWithUPlus0000AreBadRequests) {
+  for (const char* body : {R"({"appName":"a\u0000b"})", R"({"x":{"y":["\u0000"]}})",
+                           R"({"a\u0000":1})"}) {
+    EXPECT_NE(ErrorOf(Read("GetBackend", body, {{"appId", "a"}})).find("U+0000"),
+              std::string::npos)
+        << body;
+  }
+}
+
 TEST(RequestReaderTest, MissingRequiredMembersAreNamed) {
   std::string e = ErrorOf(Read("CreateBackend", R"({"appId":"a"})"));
   EXPECT_NE(e.find("2 validation errors"), std::string::npos) << e;
