@@ -78,40 +78,104 @@ void PgConnection::Fail(PGresult* result, std::string_view what) {
 
 void PgConnection::Exec(std::string_view sql) {
   if (!Up()) {
-    if (!reconnects_) throw StoreUnavailable("postgresql: the connection was lost");
+    if (!reconnects_ || !deferred_.empty()) {
+      deferred_.clear();
+      throw StoreUnavailable("postgresql: the connection was lost");
+    }
     Reconnect();
   }
-  PGresult* result = PQexec(conn_, std::string(sql).c_str());
+  // Deferred statements lead the same simple query: one round trip for all.
+  std::string script;
+  for (const std::string& statement : deferred_) script += statement + ";";
+  deferred_.clear();
+  script += sql;
+  PGresult* result = PQexec(conn_, script.c_str());
   const ExecStatusType status = PQresultStatus(result);
-  if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK) Fail(result, sql);
+  if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK) Fail(result, script);
   PQclear(result);
+}
+
+// The name of `sql`'s prepared statement, preparing it on first use; a failed PQprepare's result
+// otherwise (for Fail), else null.
+PGresult* PgConnection::Prepared(std::string_view sql, const std::string*& name) {
+  auto it = prepared_.find(sql);
+  if (it == prepared_.end()) {
+    std::string fresh = fmt::format("s{}", prepared_.size());
+    PGresult* result = PQprepare(conn_, fresh.c_str(), std::string(sql).c_str(), 0, nullptr);
+    if (PQresultStatus(result) != PGRES_COMMAND_OK) return result;
+    PQclear(result);
+    it = prepared_.emplace(std::string(sql), std::move(fresh)).first;
+  }
+  name = &it->second;
+  return nullptr;
+}
+
+// Sends the deferred statements and then the prepared one in pipeline mode, so they cost one
+// round trip, and returns the prepared statement's result — or the first failed one's, naming
+// it in `failed_sql`.
+PGresult* PgConnection::Pipelined(const std::string& name, int count, const char* const* values,
+                                  const int* lengths, const int* formats,
+                                  std::string& failed_sql) {
+  std::vector<std::string> deferred = std::move(deferred_);
+  deferred_.clear();
+  if (PQenterPipelineMode(conn_) != 1) return nullptr;
+  bool sent = true;
+  for (const std::string& statement : deferred) {
+    sent = sent && PQsendQueryParams(conn_, statement.c_str(), 0, nullptr, nullptr, nullptr,
+                                     nullptr, 0) == 1;
+  }
+  sent = sent && PQsendQueryPrepared(conn_, name.c_str(), count, values, lengths, formats, 0) == 1;
+  sent = sent && PQpipelineSync(conn_) == 1;
+  PGresult* failure = nullptr;
+  PGresult* main = nullptr;
+  if (sent) {
+    // One result (then a null) per statement, then the sync's.
+    for (size_t i = 0; i <= deferred.size(); ++i) {
+      PGresult* result = PQgetResult(conn_);
+      if (result == nullptr) break;  // the connection went
+      while (PGresult* extra = PQgetResult(conn_)) PQclear(extra);
+      const ExecStatusType status = PQresultStatus(result);
+      const bool ok = status == PGRES_COMMAND_OK || status == PGRES_TUPLES_OK;
+      if (i == deferred.size() && (ok || failure == nullptr)) {
+        main = result;
+      } else if (!ok && failure == nullptr && status != PGRES_PIPELINE_ABORTED) {
+        failure = result;
+        failed_sql = deferred[i];
+      } else {
+        PQclear(result);
+      }
+    }
+    if (PGresult* sync = PQgetResult(conn_)) PQclear(sync);
+  }
+  PQexitPipelineMode(conn_);
+  if (failure != nullptr) {
+    PQclear(main);
+    return failure;
+  }
+  return main;
 }
 
 PgResult PgConnection::Run(std::string_view sql, int count, const char* const* values,
                            const int* lengths, const int* formats) {
   // A reader's connection comes back by itself: once before the statement if it is known to be
   // down, and once more if the statement finds it gone (a database restart). A writer's never
-  // does mid-transaction: its transaction died with it.
+  // does mid-transaction: its transaction died with it (and so did what it deferred).
   if (!Up()) {
-    if (!reconnects_) throw StoreUnavailable("postgresql: the connection was lost");
+    if (!reconnects_ || !deferred_.empty()) {
+      deferred_.clear();
+      throw StoreUnavailable("postgresql: the connection was lost");
+    }
     Reconnect();
   }
   if (!sql.starts_with("SELECT")) ++mutations_;
   for (int attempt = 0;; ++attempt) {
-    auto it = prepared_.find(sql);
-    PGresult* result = nullptr;
-    if (it == prepared_.end()) {
-      std::string name = fmt::format("s{}", prepared_.size());
-      result = PQprepare(conn_, name.c_str(), std::string(sql).c_str(), 0, nullptr);
-      if (PQresultStatus(result) == PGRES_COMMAND_OK) {
-        PQclear(result);
-        result = nullptr;
-        it = prepared_.emplace(std::string(sql), std::move(name)).first;
-      }
-    }
+    const std::string* name = nullptr;
+    PGresult* result = Prepared(sql, name);
+    std::string failed_sql(sql);
     if (result == nullptr) {
-      result = PQexecPrepared(conn_, it->second.c_str(), count, values, lengths, formats,
-                              /*resultFormat=*/0);
+      result = deferred_.empty() ? PQexecPrepared(conn_, name->c_str(), count, values, lengths,
+                                                  formats, /*resultFormat=*/0)
+                                 : Pipelined(*name, count, values, lengths, formats, failed_sql);
       const ExecStatusType status = PQresultStatus(result);
       if (status == PGRES_COMMAND_OK || status == PGRES_TUPLES_OK) return PgResult(result);
     }
@@ -120,7 +184,7 @@ PgResult PgConnection::Run(std::string_view sql, int count, const char* const* v
       Reconnect();
       continue;
     }
-    Fail(result, sql);
+    Fail(result, failed_sql);
   }
 }
 

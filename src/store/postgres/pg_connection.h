@@ -103,6 +103,10 @@ class PgConnection {
 
   // Runs one or more statements without parameters, ignoring rows.
   void Exec(std::string_view sql);
+  // Queues a statement without parameters whose result is not needed (BEGIN, taking a lock): it
+  // goes to the server with the next Query or Exec, in the same round trip and before it; an
+  // error of it is thrown there.
+  void Defer(std::string sql) { deferred_.push_back(std::move(sql)); }
   // Runs `sql` (with $1, $2, ... parameters) as a statement prepared on this connection on
   // first use.
   PgResult Query(std::string_view sql, std::initializer_list<PgParam> params = {});
@@ -114,11 +118,15 @@ class PgConnection {
                const int* formats);
   [[noreturn]] void Fail(PGresult* result, std::string_view what);
   void Open();
+  PGresult* Prepared(std::string_view sql, const std::string*& name);
+  PGresult* Pipelined(const std::string& name, int count, const char* const* values,
+                      const int* lengths, const int* formats, std::string& failed_sql);
 
   std::string url_;
   PGconn* conn_ = nullptr;
   bool reconnects_ = false;
   uint64_t mutations_ = 0;
+  std::vector<std::string> deferred_;
   struct TextHash {
     using is_transparent = void;
     size_t operator()(std::string_view text) const { return std::hash<std::string_view>{}(text); }

@@ -39,7 +39,9 @@ void PgRecords::Lock(int64_t key) {
     if (held == key) return;
   }
   if (locks_.empty()) {
-    db_.Query("SELECT pg_advisory_xact_lock($1)", {key});
+    // Sent with the statement that needs it (one round trip); the server runs it first, and
+    // that statement's snapshot is taken after the lock is granted.
+    db_.Defer("SELECT pg_advisory_xact_lock(" + std::to_string(key) + ")");
   } else {
     PgResult got = db_.Query("SELECT pg_try_advisory_xact_lock($1)", {key});
     if (got.Text(0, 0) != "t") throw LockBusy{};

@@ -4,6 +4,7 @@
 #include <spdlog/spdlog.h>
 
 #include <chrono>
+#include <optional>
 
 #include "store/postgres/pg_connection.h"
 #include "store/postgres/pg_records.h"
@@ -87,27 +88,33 @@ class PgWriters::Worker {
     std::vector<PendingWrite> done;
     // Restores `batch` to what it was when an exception leaves: the caller retries or fails
     // all of it.
+    // The write running when an exception leaves, too: it must still get its answer.
+    std::optional<PendingWrite> current;
     struct Restore {
       Batch& batch;
       Batch& deferred;
       std::vector<PendingWrite>& done;
+      std::optional<PendingWrite>& current;
       bool committed = false;
       ~Restore() {
         if (committed) return;
+        if (current) batch.push_front(std::move(*current));
         for (auto it = deferred.rbegin(); it != deferred.rend(); ++it) {
           batch.push_front(std::move(*it));
         }
         for (auto it = done.rbegin(); it != done.rend(); ++it) batch.push_front(std::move(*it));
       }
-    } restore{batch, deferred, done};
-    db_->Exec("BEGIN");
+    } restore{batch, deferred, done, current};
+    db_->Defer("BEGIN");  // sent with the first statement
     while (!batch.empty()) {
-      PendingWrite write = std::move(batch.front());
+      current.emplace(std::move(batch.front()));
       batch.pop_front();
       const bool first = records_->LocksHeld() == 0;
       const uint64_t before = db_->mutations();
       aborted_ = false;
-      Outcome outcome = RunOne(write);
+      Outcome outcome = RunOne(*current);
+      PendingWrite write = std::move(*current);
+      current.reset();
       const bool changed = db_->mutations() != before || aborted_;
       if (outcome == Outcome::kDone && (write.status.ok() || !changed)) {
         done.push_back(std::move(write));
@@ -129,7 +136,7 @@ class PgWriters::Worker {
       Rollback();
       for (auto it = done.rbegin(); it != done.rend(); ++it) batch.push_front(std::move(*it));
       done.clear();
-      db_->Exec("BEGIN");
+      db_->Defer("BEGIN");  // sent with the first statement
     }
     db_->Exec("COMMIT");
     records_->ForgetLocksAfter(0);

@@ -126,6 +126,27 @@ TEST_F(PostgresStoreTest, ConnectionsComeBackAfterTheServerDropsThem) {
   EXPECT_TRUE(second_->Reader().GetJob(kScope, "b", "j2").has_value());
 }
 
+// The connection dies in the middle of a write (the database shut down): the write is answered,
+// with the store-unavailable error, and nothing of it stays.
+TEST_F(PostgresStoreTest, AWriteWhoseConnectionDiesIsAnsweredUnavailable) {
+  Status status = first_->WriteSync([](StoreWriter& w) -> Status {
+    w.PutApp(kScope, {"before", "n", 1, "", 0});
+    PgConnection admin(TestDatabaseUrl());
+    admin.Query(
+        "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+        "WHERE application_name = 'amplifybackend-server' AND pid <> pg_backend_pid()");
+    w.PutApp(kScope, {"after", "n", 1, "", 0});
+    return OkStatus();
+  });
+  ASSERT_FALSE(status.ok());
+  EXPECT_EQ(status.error().code, ErrorCode::kGatewayTimeout) << status.error().message;
+  EXPECT_FALSE(second_->Reader().GetApp(kScope, "before").has_value());
+  EXPECT_TRUE(first_->WriteSync([](StoreWriter& w) {
+                      w.PutApp(kScope, {"again", "n", 1, "", 0});
+                      return OkStatus();
+                    }).ok());
+}
+
 // Nothing listens at the URL: opening says the store is unavailable.
 TEST(PostgresStoreOpenTest, AnUnreachableDatabaseIsUnavailable) {
   EXPECT_THROW(PgStore(PostgresOptions{.url = "postgresql://nobody@127.0.0.1:1/none"}),
