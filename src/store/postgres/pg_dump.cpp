@@ -10,20 +10,27 @@ namespace amplify::store {
 
 void PgStore::ScanTable(const DumpTable& table,
                         const std::function<void(const DumpRow&)>& on_row) {
+  // A cursor, 1,000 rows at a time: memory for a page, whatever the table's size.
   PgConnection db(conninfo_);
-  PgResult rows = db.Query(DumpSelectSql(table));
+  db.Exec("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
+  db.Exec("DECLARE dump NO SCROLL CURSOR FOR " + DumpSelectSql(table));
   DumpRow row(table.columns.size());
-  for (int r = 0; r < rows.Rows(); ++r) {
-    for (size_t i = 0; i < table.columns.size(); ++i) {
-      const int column = static_cast<int>(i);
-      if (table.columns[i].integer) {
-        row[i] = rows.Int64(r, column);
-      } else {
-        row[i] = rows.Text(r, column);
+  for (;;) {
+    PgResult rows = db.Query("FETCH 1000 FROM dump");
+    if (rows.Empty()) break;
+    for (int r = 0; r < rows.Rows(); ++r) {
+      for (size_t i = 0; i < table.columns.size(); ++i) {
+        const int column = static_cast<int>(i);
+        if (table.columns[i].integer) {
+          row[i] = rows.Int64(r, column);
+        } else {
+          row[i] = rows.Text(r, column);
+        }
       }
+      on_row(row);
     }
-    on_row(row);
   }
+  db.Exec("COMMIT");
 }
 
 void PgStore::InsertRows(const DumpTable& table, const std::vector<DumpRow>& rows) {
