@@ -10,7 +10,6 @@ the database-restart class runs its own PostgreSQL through tools/pg.sh.
 """
 import json
 import os
-import re
 import shutil
 import subprocess
 import tempfile
@@ -359,13 +358,6 @@ class DatabaseRestartTest(ClusterTestCase, LoadCheck):
             self.assertIs(json.loads(body)["storeReachable"], True)
 
 
-def has_export_import():
-    help_text = subprocess.run([server_binary(), "--help"], capture_output=True, text=True,
-                               timeout=20).stdout
-    return re.search(r"^\s+export\b", help_text, re.M) and re.search(r"^\s+import\b", help_text,
-                                                                     re.M)
-
-
 class ExportImportTest(ServerTestCase):
     """(g): SQLite -> export -> import into PostgreSQL -> export -> import into SQLite; every
     process serves the same state as the first."""
@@ -373,8 +365,6 @@ class ExportImportTest(ServerTestCase):
     @classmethod
     def setUpClass(cls):
         require_postgres()
-        if not has_export_import():
-            raise unittest.SkipTest("this binary has no export/import subcommands yet")
         super().setUpClass()
         cls.database = Database()
         cls.work = tempfile.mkdtemp(prefix="amplifybackend-dump-")
