@@ -44,10 +44,14 @@ void PgConnection::Open() {
                             "application_name", "dbname", nullptr};
   const char* values[] = {"3", "10", "5", "amplifybackend-server", url_.c_str(), nullptr};
   if (conn_ != nullptr) PQfinish(conn_);
+  conn_ = nullptr;
   conn_ = PQconnectdbParams(keywords, values, /*expand_dbname=*/1);
   if (!Up()) {
-    throw StoreUnavailable(
-        fmt::format("postgresql: cannot connect: {}", Trimmed(PQerrorMessage(conn_))));
+    // No connection object stays behind: a constructor that throws runs no destructor.
+    std::string why = conn_ ? Trimmed(PQerrorMessage(conn_)) : "out of memory";
+    PQfinish(conn_);
+    conn_ = nullptr;
+    throw StoreUnavailable(fmt::format("postgresql: cannot connect: {}", why));
   }
   // Messages of NOTICE level (e.g. "relation already exists, skipping") stay out of stderr.
   PQsetNoticeProcessor(conn_, [](void*, const char*) {}, nullptr);
@@ -67,8 +71,9 @@ void PgConnection::Fail(PGresult* result, std::string_view what) {
   std::string sqlstate = state ? state : "";
   std::string message =
       fmt::format("postgresql: {}: {}",
-                  what.substr(0, 120), Trimmed(result ? PQresultErrorMessage(result)
-                                                      : PQerrorMessage(conn_)));
+                  what.substr(0, 120),
+                  Trimmed(result ? PQresultErrorMessage(result)
+                                 : conn_ ? PQerrorMessage(conn_) : "not connected"));
   PQclear(result);
   if (!Up() || sqlstate.empty() || IsConnectionFailure(sqlstate)) {
     throw StoreUnavailable(message);
