@@ -19,7 +19,7 @@ import boto3
 from botocore.config import Config
 from botocore.exceptions import BotoCoreError, ClientError
 
-from harness import REGION, REPO_ROOT, SECRET_KEY, Server, ServerTestCase
+from harness import REGION, REPO_ROOT, SECRET_KEY, Server, ServerTestCase, run_threads  # noqa: F401
 
 BASE_URL = os.environ.get("AMPLIFYBACKEND_TEST_DATABASE_URL", "")
 REQUIRED = os.environ.get("AMPLIFY_REQUIRE_POSTGRES") == "1"
@@ -75,23 +75,6 @@ def outcome(call, **kwargs):
                           e.response["Error"]["Code"])
     except (BotoCoreError, OSError) as e:
         return "connection " + type(e).__name__
-
-
-def run_threads(target, count):
-    errors = []
-
-    def guarded(i):
-        try:
-            target(i)
-        except Exception as e:  # reported in the main thread
-            errors.append(e)
-
-    threads = [threading.Thread(target=guarded, args=(i,)) for i in range(count)]
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join(120)
-    return errors
 
 
 def buckets(client):

@@ -16,6 +16,7 @@ import shutil
 import signal
 import subprocess
 import tempfile
+import threading
 import time
 import unittest
 import urllib.parse
@@ -259,3 +260,21 @@ class ServerTestCase(unittest.TestCase):
                 self.fail("job %s still %s after %ss (wanted %s)" % (job_id, job["Status"],
                                                                      timeout, status))
             time.sleep(0.05)
+
+
+def run_threads(target, count, timeout=120):
+    """Runs target(i) for i in range(count) on threads; returns the exceptions they raised."""
+    errors = []
+
+    def guarded(i):
+        try:
+            target(i)
+        except Exception as e:  # reported in the main thread
+            errors.append(e)
+
+    threads = [threading.Thread(target=guarded, args=(i,)) for i in range(count)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(timeout)
+    return errors

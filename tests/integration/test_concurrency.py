@@ -5,26 +5,9 @@ import unittest
 
 from botocore.exceptions import ClientError
 
-from harness import ServerTestCase, unique
+from harness import ServerTestCase, run_threads, unique
 
 THREADS = 8
-
-
-def run_threads(target, count=THREADS):
-    errors = []
-
-    def guarded(i):
-        try:
-            target(i)
-        except Exception as e:  # reported in the main thread
-            errors.append(e)
-
-    threads = [threading.Thread(target=guarded, args=(i,)) for i in range(count)]
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join(60)
-    return errors
 
 
 class ConcurrencyTest(ServerTestCase):
@@ -42,7 +25,7 @@ class ConcurrencyTest(ServerTestCase):
                 job_ids[env] = client.create_backend(AppId=app_id, AppName="Par",
                                                      BackendEnvironmentName=env)["JobId"]
 
-        self.assertEqual(run_threads(writer), [])
+        self.assertEqual(run_threads(writer, THREADS), [])
         envs = self.client.get_backend(AppId=app_id)["BackendEnvironmentList"]
         self.assertEqual(len(envs), 1 + THREADS * per_thread)
         self.assertEqual(envs[0], "base")
@@ -69,7 +52,7 @@ class ConcurrencyTest(ServerTestCase):
             except ClientError as e:
                 outcomes.append(e.response["Error"]["Code"])
 
-        self.assertEqual(run_threads(racer), [])
+        self.assertEqual(run_threads(racer, THREADS), [])
         self.assertEqual(sorted(outcomes), ["BadRequestException"] * (THREADS - 1) + ["ok"])
         self.assertEqual(self.client.get_backend(AppId=app_id)["BackendEnvironmentList"], ["dev"])
         jobs = self.client.list_backend_jobs(AppId=app_id, BackendEnvironmentName="dev")["Jobs"]
@@ -91,7 +74,7 @@ class ConcurrencyTest(ServerTestCase):
             except ClientError as e:
                 outcomes.append(e.response["Error"]["Code"])
 
-        self.assertEqual(run_threads(racer), [])
+        self.assertEqual(run_threads(racer, THREADS), [])
         self.assertEqual(outcomes.count("ok"), 1, outcomes)
         self.assertEqual(set(outcomes) - {"ok"}, {"BadRequestException"})
         self.assertEqual(self.client.get_backend(AppId=app_id)["BackendEnvironmentList"],
