@@ -32,7 +32,7 @@ struct Flags {
   uint16_t port = 4566;
   std::string data_dir = "./data";
   std::string database_url;
-  int database_writers = 8;
+  int database_writers = 2;
   bool in_memory = false;
   double job_duration_s = 0;
   std::string region = "us-east-1";

@@ -170,7 +170,10 @@ std::unique_ptr<Store> OpenSqliteStore(const SqliteOptions& options);
 
 struct PostgresOptions {
   std::string url;       // a libpq URI or conninfo string; PG* variables fill in the rest
-  int writers = 8;       // connections that run writes (each its own transactions)
+  // Connections that run writes, each its own transactions. Few are best when the database is
+  // near (bench/pg_cluster.sh on 2 cores: 2 gave 1.5x the CreateBackend rate of 8); a database
+  // across a network has more round-trip time to hide, and more writers hide it.
+  int writers = 2;
 };
 
 // Connects, creating and migrating the schema as needed (under an advisory lock, so several
