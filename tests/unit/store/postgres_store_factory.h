@@ -21,13 +21,14 @@ inline std::string TestDatabaseUrl() {
   return url ? url : "";
 }
 
-// Adds libpq's `options` parameter to a URI or key=value conninfo.
+// Points a URI or key=value conninfo at the schema, and names its connections after it so a
+// test can drop its own connections without touching those of tests running beside it.
 inline std::string WithSearchPath(const std::string& url, const std::string& schema) {
   if (url.starts_with("postgresql://") || url.starts_with("postgres://")) {
     return url + (url.find('?') == std::string::npos ? "?" : "&") +
-           "options=-csearch_path%3D" + schema;
+           "options=-csearch_path%3D" + schema + "&application_name=" + schema;
   }
-  return url + " options='-csearch_path=" + schema + "'";
+  return url + " options='-csearch_path=" + schema + "' application_name=" + schema;
 }
 
 class TestSchema {
@@ -48,6 +49,14 @@ class TestSchema {
     }
   }
   std::string Url() const { return WithSearchPath(TestDatabaseUrl(), name_); }
+  // As a database restart does, for this schema's stores only.
+  void DropConnections() const {
+    PgConnection admin(TestDatabaseUrl());
+    admin.Query(
+        "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+        "WHERE application_name = $1 AND pid <> pg_backend_pid()",
+        {name_});
+  }
 
  private:
   std::string name_;

@@ -112,10 +112,7 @@ TEST_F(PostgresStoreTest, AWriteRefusedAfterChangingRowsLeavesNothing) {
 TEST_F(PostgresStoreTest, ConnectionsComeBackAfterTheServerDropsThem) {
   ASSERT_TRUE(first_->WriteSync(BeginJob("a", "j1")).ok());
   ASSERT_TRUE(first_->Reader().GetJob(kScope, "a", "j1").has_value());
-  PgConnection admin(TestDatabaseUrl());
-  admin.Query(
-      "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
-      "WHERE application_name = 'amplifybackend-server' AND pid <> pg_backend_pid()");
+  factory_.schema->DropConnections();
   EXPECT_TRUE(first_->Reader().GetJob(kScope, "a", "j1").has_value());
   Status after = first_->WriteSync(BeginJob("b", "j2"));
   if (!after.ok()) {
@@ -129,12 +126,9 @@ TEST_F(PostgresStoreTest, ConnectionsComeBackAfterTheServerDropsThem) {
 // The connection dies in the middle of a write (the database shut down): the write is answered,
 // with the store-unavailable error, and nothing of it stays.
 TEST_F(PostgresStoreTest, AWriteWhoseConnectionDiesIsAnsweredUnavailable) {
-  Status status = first_->WriteSync([](StoreWriter& w) -> Status {
+  Status status = first_->WriteSync([this](StoreWriter& w) -> Status {
     w.PutApp(kScope, {"before", "n", 1, "", 0});
-    PgConnection admin(TestDatabaseUrl());
-    admin.Query(
-        "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
-        "WHERE application_name = 'amplifybackend-server' AND pid <> pg_backend_pid()");
+    factory_.schema->DropConnections();
     w.PutApp(kScope, {"after", "n", 1, "", 0});
     return OkStatus();
   });
