@@ -99,6 +99,14 @@ struct BucketRecord {
   int64_t creation_ms = 0;
 };
 
+// ListApps (the admin console's list): apps in app_id order after `after_app_id`, those whose id
+// or name contains `search` (ASCII case-insensitive; "" = all).
+struct AppListQuery {
+  std::string search;
+  std::string after_app_id;
+  int limit = 50;
+};
+
 // ListJobs: one environment's jobs, newest first, exact-match filters, keyset paging.
 struct JobQuery {
   std::string app_id;

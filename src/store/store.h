@@ -68,6 +68,11 @@ class StoreReader {
   virtual std::optional<int64_t> NextClaimMs() = 0;
   virtual std::optional<TokenRecord> GetToken(const Scope& s, const std::string& app_id,
                                               const std::string& session_id) = 0;
+  // For the admin console, which the public API gives no list of apps or tokens.
+  virtual std::vector<AppRecord> ListApps(const Scope& s, const AppListQuery& q) = 0;
+  // The app's tokens expiring after `now_ms`, newest first.
+  virtual std::vector<TokenRecord> ListLiveTokens(const Scope& s, const std::string& app_id,
+                                                  int64_t now_ms) = 0;
   // Any account's bucket of that name (S3 bucket names are global).
   virtual std::optional<BucketRecord> GetBucket(const std::string& name) = 0;
   // The account's buckets in name order, those after `after_name` ("" = from the first).

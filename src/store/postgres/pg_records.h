@@ -24,7 +24,8 @@ class PgRecords final : public StoreWriter {
   // connection.
   PgRecords(PgConnection& db, bool writer) : db_(db), writer_(writer) {}
 
-  // StoreReader (pg_record_reads.cpp, pg_job_records.cpp, pg_bucket_records.cpp)
+  // StoreReader (pg_record_reads.cpp, pg_job_records.cpp, pg_bucket_records.cpp,
+  // pg_admin_reads.cpp)
   std::optional<AppRecord> GetApp(const Scope& s, const std::string& app_id) override;
   std::optional<int64_t> AppVersion(const Scope& s, const std::string& app_id) override;
   std::vector<EnvironmentRecord> ListEnvironments(const Scope& s,
@@ -48,6 +49,9 @@ class PgRecords final : public StoreWriter {
   std::optional<int64_t> NextClaimMs() override;
   std::optional<TokenRecord> GetToken(const Scope& s, const std::string& app_id,
                                       const std::string& session_id) override;
+  std::vector<AppRecord> ListApps(const Scope& s, const AppListQuery& q) override;
+  std::vector<TokenRecord> ListLiveTokens(const Scope& s, const std::string& app_id,
+                                          int64_t now_ms) override;
   std::optional<BucketRecord> GetBucket(const std::string& name) override;
   std::vector<BucketRecord> ListBuckets(const std::string& account, const std::string& after_name,
                                         int limit) override;

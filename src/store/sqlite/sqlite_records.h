@@ -15,7 +15,8 @@ class SqliteRecords final : public StoreWriter {
   explicit SqliteRecords(SqliteConnection& db, bool sole_writer = false)
       : db_(db), sole_writer_(sole_writer) {}
 
-  // StoreReader (sqlite_record_reads.cpp, sqlite_job_records.cpp, sqlite_bucket_records.cpp)
+  // StoreReader (sqlite_record_reads.cpp, sqlite_job_records.cpp, sqlite_bucket_records.cpp,
+  // sqlite_admin_reads.cpp)
   std::optional<AppRecord> GetApp(const Scope& s, const std::string& app_id) override;
   std::optional<int64_t> AppVersion(const Scope& s, const std::string& app_id) override;
   std::vector<EnvironmentRecord> ListEnvironments(const Scope& s,
@@ -39,6 +40,9 @@ class SqliteRecords final : public StoreWriter {
   std::optional<int64_t> NextClaimMs() override;
   std::optional<TokenRecord> GetToken(const Scope& s, const std::string& app_id,
                                       const std::string& session_id) override;
+  std::vector<AppRecord> ListApps(const Scope& s, const AppListQuery& q) override;
+  std::vector<TokenRecord> ListLiveTokens(const Scope& s, const std::string& app_id,
+                                          int64_t now_ms) override;
   std::optional<BucketRecord> GetBucket(const std::string& name) override;
   std::vector<BucketRecord> ListBuckets(const std::string& account, const std::string& after_name,
                                         int limit) override;

@@ -71,6 +71,13 @@ class CountingReader final : public store::StoreReader {
                                              const std::string& t) override {
     return ++counts_["GetToken"], inner_.GetToken(s, a, t);
   }
+  std::vector<store::AppRecord> ListApps(const Scope& s, const store::AppListQuery& q) override {
+    return ++counts_["ListApps"], inner_.ListApps(s, q);
+  }
+  std::vector<store::TokenRecord> ListLiveTokens(const Scope& s, const std::string& a,
+                                                 int64_t now_ms) override {
+    return ++counts_["ListLiveTokens"], inner_.ListLiveTokens(s, a, now_ms);
+  }
   std::optional<store::BucketRecord> GetBucket(const std::string& n) override {
     return ++counts_["GetBucket"], inner_.GetBucket(n);
   }

@@ -144,6 +144,54 @@ TYPED_TEST_P(StoreContractTest, TokensArePutReadAndDeleted) {
   EXPECT_FALSE(this->reader().GetToken(kScope, "app1", "session1"));
 }
 
+// The admin console's list: key order, keyset paging, case-insensitive search of id and name,
+// one scope only.
+TYPED_TEST_P(StoreContractTest, ListAppsPagesAndSearchesIdsAndNames) {
+  this->MustWrite([](StoreWriter& w) {
+    w.PutApp(kScope, {"b-app", "Shop", 1, "", 0});
+    w.PutApp(kScope, {"a-app", "Blog", 2, "", 0});
+    w.PutApp(kScope, {"c-app", "shopping list", 3, "{}", 0});
+    w.PutApp(kOtherAccount, {"a-shop", "Shop", 4, "", 0});
+    return OkStatus();
+  });
+  auto ids = [](const std::vector<AppRecord>& apps) {
+    std::vector<std::string> out;
+    for (const AppRecord& app : apps) out.push_back(app.app_id);
+    return out;
+  };
+  StoreReader& r = this->reader();
+  using Ids = std::vector<std::string>;
+  EXPECT_EQ(ids(r.ListApps(kScope, {"", "", 2})), (Ids{"a-app", "b-app"}));
+  EXPECT_EQ(ids(r.ListApps(kScope, {"", "b-app", 2})), (Ids{"c-app"}));
+  EXPECT_EQ(ids(r.ListApps(kScope, {"SHOP", "", 10})), (Ids{"b-app", "c-app"}));
+  EXPECT_EQ(ids(r.ListApps(kScope, {"a-a", "", 10})), (Ids{"a-app"}));
+  EXPECT_EQ(ids(r.ListApps(kScope, {"shop", "b-app", 10})),
+            (Ids{"c-app"}));
+  EXPECT_TRUE(r.ListApps(kScope, {"%", "", 10}).empty());
+  std::vector<AppRecord> all = r.ListApps(kScope, {"", "", 10});
+  ASSERT_EQ(all.size(), 3u);
+  EXPECT_EQ(all[2].app_name, "shopping list");
+  EXPECT_EQ(all[2].created_ms, 3);
+  EXPECT_EQ(all[2].config_json, "{}");
+}
+
+TYPED_TEST_P(StoreContractTest, ListLiveTokensLeavesOutExpiredOnesAndOtherApps) {
+  this->MustWrite([](StoreWriter& w) {
+    w.PutToken(kScope, {"app1", "old", "A", 10, 20});
+    w.PutToken(kScope, {"app1", "new", "B", 30, 100});
+    w.PutToken(kScope, {"app1", "mid", "C", 20, 100});
+    w.PutToken(kScope, {"app2", "other", "D", 30, 100});
+    return OkStatus();
+  });
+  std::vector<TokenRecord> live = this->reader().ListLiveTokens(kScope, "app1", 20);
+  ASSERT_EQ(live.size(), 2u);
+  EXPECT_EQ(live[0].session_id, "new");
+  EXPECT_EQ(live[0].challenge_code, "B");
+  EXPECT_EQ(live[0].expires_ms, 100);
+  EXPECT_EQ(live[1].session_id, "mid");
+  EXPECT_TRUE(this->reader().ListLiveTokens(kOtherAccount, "app1", 0).empty());
+}
+
 TYPED_TEST_P(StoreContractTest, DeleteEnvironmentRemovesItsResourcesButKeepsJobs) {
   this->MustWrite([](StoreWriter& w) {
     w.PutEnvironment(kScope, {"app1", "dev", 1});
@@ -242,6 +290,7 @@ REGISTER_TYPED_TEST_SUITE_P(
     AppIsPutReplacedAndRead, PutAppIfAbsentKeepsAnExistingApp,
     CreateEnvironmentAddsTheAppOnlyWhenNew, MissingRecordsAreEmpty, EnvironmentsListInCreationOrder,
     ResourcesArePutReplacedListedAndDeleted, TokensArePutReadAndDeleted,
+    ListAppsPagesAndSearchesIdsAndNames, ListLiveTokensLeavesOutExpiredOnesAndOtherApps,
     DeleteEnvironmentRemovesItsResourcesButKeepsJobs, DeleteAppRemovesEverythingButJobs,
     ScopesIsolateAccountsAndRegions,
     // jobs
