@@ -34,6 +34,7 @@ struct Flags {
   std::string database_url;
   int database_writers = 2;
   bool in_memory = false;
+  bool no_console = false;
   double job_duration_s = 0;
   std::string region = "us-east-1";
   int64_t token_ttl_s = 600;
@@ -74,6 +75,9 @@ void AddFlags(CLI::App& app, Flags& f) {
       ->capture_default_str();
   app.add_flag("--in-memory", f.in_memory, "Keep all state in memory; nothing is written")
       ->envname("AMPLIFYBACKEND_IN_MEMORY");
+  app.add_flag("--no-console", f.no_console,
+               "Do not serve the admin console (/_admin/) or its API (/_admin/api/)")
+      ->envname("AMPLIFYBACKEND_NO_CONSOLE");
   app.add_option("--job-duration", f.job_duration_s,
                  "Seconds a job runs before it completes (0 = complete before the response)")
       ->envname("AMPLIFYBACKEND_JOB_DURATION")
@@ -149,9 +153,12 @@ int Serve(const Flags& f) {
   amplify::ops::Metrics metrics;
   std::optional<amplify::auth::Verifier> verifier;
   if (credentials) verifier.emplace(*credentials, clock);
+  std::optional<amplify::admin::ConsoleFiles> console;
+  if (!f.no_console) console.emplace();
   amplify::protocol::Dispatcher dispatcher({*store, jobs, pool, clock, ids, metrics,
                                             {f.region, f.token_ttl_s},
-                                            verifier ? &*verifier : nullptr});
+                                            verifier ? &*verifier : nullptr,
+                                            console ? &*console : nullptr});
 
   amplify::http::ServerOptions options;
   options.host = f.host;
@@ -170,6 +177,7 @@ int Serve(const Flags& f) {
   std::string where = store->Kind() == "sqlite" ? "sqlite " + f.data_dir : store->Kind();
   spdlog::info("amplifybackend-server {} listening on http://{}:{} (store: {}, job duration: {}s)",
                AMPLIFYBACKEND_VERSION, f.host, server.port(), where, f.job_duration_s);
+  if (console) spdlog::info("admin console: http://{}:{}/_admin/", f.host, server.port());
 
   std::thread waiter([&] {
     int sig = 0;

@@ -17,6 +17,8 @@ struct Request {
   std::string authorization;                   // Authorization header ("" if absent)
   std::string origin;                          // Origin header ("" if absent)
   std::string access_control_request_headers;  // for CORS preflight
+  std::string accept;                          // Accept: a browser's GET / goes to the console
+  std::string if_none_match;                   // revalidating a console file
   // Every header field as received, in order (name as sent, raw value). Kept only when the
   // server is asked to (ServerOptions::keep_headers: SigV4 verification needs the signed ones).
   std::vector<std::pair<std::string, std::string>> headers;

@@ -69,6 +69,12 @@ void RequestParser::on_field_impl(field name, string_view name_string, string_vi
     case field::access_control_request_headers:
       request_.access_control_request_headers.assign(value.data(), value.size());
       break;
+    case field::accept:
+      request_.accept.assign(value.data(), value.size());
+      break;
+    case field::if_none_match:
+      request_.if_none_match.assign(value.data(), value.size());
+      break;
     case field::expect:
       expects_continue_ = boost::beast::iequals(value, "100-continue");
       break;

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 
+#include "admin/admin_api.h"
 #include "auth/sigv4.h"
 #include "common/json_writer.h"
 #include "common/request_id.h"
@@ -93,6 +94,13 @@ void Dispatcher::Handle(http::Request&& request, http::Responder respond) {
     AddCommonHeaders(r, NextRequestId().view());
     return respond(std::move(r));
   }
+  const bool admin_api = deps_.console && path.starts_with(admin::kAdminApiPrefix);
+  if (deps_.console && !admin_api) {
+    if (std::optional<http::Response> page = deps_.console->Serve(request)) {
+      AddCommonHeaders(*page, NextRequestId().view());
+      return respond(std::move(*page));
+    }
+  }
   if (request.method == "OPTIONS" && router_.HasPath(request.target)) {
     http::Response r = Preflight(request);
     AddCommonHeaders(r, NextRequestId().view());
@@ -109,6 +117,7 @@ void Dispatcher::Handle(http::Request&& request, http::Responder respond) {
   } else {
     call->scope = auth::ResolveScope(request.authorization, deps_.config.default_region);
   }
+  if (admin_api) return AnswerAdminApi(request, *call);
   Result<RouteMatch> route = router_.Match(request.method, request.target);
   if (!route) return Fail(*call, route.error());
   call->op = route->operation;
@@ -191,6 +200,23 @@ void Dispatcher::Written(std::shared_ptr<Call> call,
   } catch (const std::exception& e) {
     Fail(*call, Internal(e.what()));
   }
+}
+
+// The console's read-only API, scoped and signed like the AWS routes; its reads run here on the
+// event loop, as a read-only plan's do.
+void Dispatcher::AnswerAdminApi(const http::Request& request, Call& call) {
+  Result<std::string> body = Internal("no answer");
+  try {
+    body = admin::AnswerAdminApi(request.method, request.target, deps_.store.Reader(), call.scope,
+                                 deps_.clock.NowMillis());
+  } catch (const store::StoreUnavailable& e) {
+    spdlog::warn("admin api: {}", e.what());
+    body = store::StoreUnavailableError();
+  } catch (const std::exception& e) {
+    body = Internal(e.what());
+  }
+  if (!body) return Fail(call, body.error());
+  Finish(call, SuccessResponse(std::move(body.value())));
 }
 
 void Dispatcher::Fail(Call& call, const AwsError& error) {

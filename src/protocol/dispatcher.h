@@ -8,6 +8,7 @@
 #include <memory>
 #include <string>
 
+#include "admin/console_files.h"
 #include "auth/verifier.h"
 #include "common/clock.h"
 #include "common/ids.h"
@@ -35,6 +36,8 @@ struct DispatcherDeps {
   // `--auth enforce`: every AWS-API request must carry a valid signature. Null: `--auth
   // accept`, any signature goes and the access key names the account.
   const auth::Verifier* verifier = nullptr;
+  // The admin console's files; null with `--no-console`, which also turns off /_admin/api/.
+  const admin::ConsoleFiles* console = nullptr;
 };
 
 class Dispatcher {
@@ -56,6 +59,7 @@ class Dispatcher {
   void Fail(Call& call, const AwsError& error);
   http::Response Health() const;
   http::Response MetricsText() const;
+  void AnswerAdminApi(const http::Request& request, Call& call);
 
   DispatcherDeps deps_;
   service::DocumentCache documents_;
