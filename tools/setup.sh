@@ -14,7 +14,8 @@ die() { echo "setup: error: $*" >&2; exit 1; }
 APT_PACKAGES=(build-essential cmake ninja-build pkg-config libboost1.81-dev libboost-json1.81-dev
               libsqlite3-dev libssl-dev libcli11-dev libspdlog-dev libfmt-dev libgtest-dev
               libgmock-dev libbenchmark-dev libjemalloc-dev python3 nodejs npm
-              libpq-dev postgresql-15 haproxy)  # the PostgreSQL store, its tests, dev.sh cluster
+              libpq-dev postgresql-15 haproxy  # the PostgreSQL store, its tests, dev.sh cluster
+              chromium)  # the admin console's end-to-end tests (console/e2e, puppeteer-core)
 
 if [ "$(id -u)" -eq 0 ]; then
   SUDO=()
@@ -81,6 +82,14 @@ JS_DIR="$ROOT/tests/integration/js"
 if [ -f "$JS_DIR/package-lock.json" ] && [ ! -d "$JS_DIR/node_modules/@aws-sdk/client-amplifybackend" ]; then
   log "npm ci in tests/integration/js"
   (cd "$JS_DIR" && npm ci --no-audit --no-fund >&2)
+fi
+
+# The admin console's test tooling (puppeteer-core drives Debian's chromium; axe-core): pinned by
+# console/package-lock.json.
+CONSOLE_DIR="$ROOT/console"
+if [ -f "$CONSOLE_DIR/package-lock.json" ] && [ ! -d "$CONSOLE_DIR/node_modules/puppeteer-core" ]; then
+  log "npm ci in console"
+  (cd "$CONSOLE_DIR" && PUPPETEER_SKIP_DOWNLOAD=1 npm ci --no-audit --no-fund >&2)
 fi
 
 # Amplify's own model codegen, the reference of the modelgen fidelity test and benchmark: pinned by
