@@ -12,8 +12,9 @@ std::vector<AppRecord> SqliteRecords::ListApps(const Scope& s, const AppListQuer
       "WHERE account = ?1 AND region = ?2 AND app_id > ?3 "
       "AND (?4 = '' OR instr(lower(app_id), ?4) > 0 OR instr(lower(app_name), ?4) > 0) "
       "ORDER BY app_id LIMIT ?5");
-  rows.BindAll(s.account, s.region, q.after_app_id, AsciiLower(q.search),
-               static_cast<int64_t>(q.limit));
+  // Bound without a copy (SQLITE_STATIC): it must outlive the statement's steps.
+  const std::string search = AsciiLower(q.search);
+  rows.BindAll(s.account, s.region, q.after_app_id, search, static_cast<int64_t>(q.limit));
   std::vector<AppRecord> out;
   while (rows.Step()) {
     out.push_back({.app_id = rows.Text(0),
