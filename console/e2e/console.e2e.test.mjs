@@ -250,7 +250,7 @@ type Tag @model {
 
 const BAD_SCHEMA = 'type Blog @model {\n  id: ID!\n  posts: [Post @hasMany\n}\n';
 
-test('data model: generate models, see the diagram, then a schema error marked', async (t) => {
+test('data model: the diagram, a schema error marked, then fixed', async (t) => {
   const appId = unique('model');
   await server.api.createBackend(appId, 'Blog', 'dev');
   await server.api.createApi(appId, 'dev', 'blogapi',
@@ -283,6 +283,21 @@ test('data model: generate models, see the diagram, then a schema error marked',
     const saved = await server.api.getApi(appId, 'dev', 'blogapi');
     assert.equal(saved.resourceConfig.transformSchema, BAD_SCHEMA);
     await h.checkScreen(w, 'datamodel-error');
+
+    // The schema fixed and generated again: the mark, the invalid state and the error go.
+    await h.fill(page, /^graphql transform schema/i, BLOG_SCHEMA);
+    await (await h.button(page, /^generate models$/i)).click();
+    await h.waitForText(page, /Models generated\./);
+    assert.equal(await page.$('.dm-mark'), null, 'no line marked');
+    assert.equal(await editor.evaluate((e) => e.getAttribute('aria-invalid')), null);
+    assert.ok(!(await page.$$eval('[role="alert"]', (as) => as.some((a) =>
+      /schema error|line 3\b/i.test(a.textContent)))), 'no schema error shown');
+    const fixed = await h.getByRole(page, 'image', /^data model diagram: 4 models/i);
+    assert.ok(await fixed.$$eval('g.dm-box.dm-model', (gs) => gs.length === 4));
+    assert.equal((await server.api.getApi(appId, 'dev', 'blogapi')).resourceConfig
+      .transformSchema, BLOG_SCHEMA);
+    assert.equal((await server.api.getModels(appId, 'dev', 'blogapi')).status, 'LATEST');
+    await h.checkScreen(w, 'datamodel-fixed');
   });
 });
 

@@ -2,13 +2,14 @@
 // (Debian's, through puppeteer-core), problem recording, axe-core, screenshots, accessible-role
 // lookups, and a small client of the public API (unsigned: `--auth accept` takes that).
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
 import puppeteer from 'puppeteer-core';
 
 export const E2E_DIR = path.dirname(fileURLToPath(import.meta.url));
@@ -54,8 +55,13 @@ const running = new Set();
 process.once('exit', () => { for (const proc of running) proc.kill('SIGKILL'); });
 
 // Starts the server on a free port and a private data dir; resolves once /_health answers.
-export async function startServer(extraArgs = []) {
+// `seed(dataDir)` fills the data dir before the server opens it (see seedJobs).
+export async function startServer(extraArgs = [], { seed } = {}) {
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'console-e2e-'));
+  await Promise.resolve(seed?.(dataDir)).catch(async (err) => {
+    await rm(dataDir, { recursive: true, force: true });
+    throw err;
+  });
   // Every flag also reads an AMPLIFYBACKEND_* variable: only the flags given here count.
   const env = Object.fromEntries(Object.entries(process.env)
     .filter(([name]) => !name.startsWith('AMPLIFYBACKEND_')));
@@ -91,6 +97,17 @@ export async function startServer(extraArgs = []) {
       await rm(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+// bench/seed_jobs (built with the server, part of `all`): one app, one environment and `count`
+// COMPLETED jobs in a data dir, account 000000000000 / us-east-1 (the unsigned requests'), in
+// well under a second where the API would take minutes. Never skipped: missing is a failure.
+export async function seedJobs(dataDir, appId, envName, count) {
+  const bin = process.env.SEED_JOBS_BIN || path.join(path.dirname(serverBinary()), 'bench',
+    'seed_jobs');
+  if (!existsSync(bin)) throw new Error(`${bin} not found: build it (target seed_jobs)`);
+  const { stdout } = await promisify(execFile)(bin, [dataDir, appId, envName, String(count)]);
+  assert.match(stdout, new RegExp(`^SEEDED ${count} `, 'm'), `seed_jobs said: ${stdout}`);
 }
 
 // ---------------------------------------------------------------------------- public API
@@ -142,6 +159,31 @@ export function restApi(baseUrl) {
     createStorage: (appId, envName, resourceName, resourceConfig) =>
       call('POST', `/backend/${enc(appId)}/storage`,
         { backendEnvironmentName: envName, resourceName, resourceConfig }),
+    createAuth: (appId, envName, resourceName, resourceConfig) =>
+      call('POST', `/backend/${enc(appId)}/auth`,
+        { backendEnvironmentName: envName, resourceName, resourceConfig }),
+    getStorage: (appId, envName, resourceName) =>
+      call('POST', `${at('storage', appId, envName)}/details`, { resourceName }),
+    getModels: (appId, envName, resourceName) =>
+      call('POST', `${at('api', appId, envName)}/getModels`, { resourceName }),
+    // The account's bucket names (ListS3Buckets, every page).
+    async bucketNames() {
+      const names = [];
+      let nextToken;
+      do {
+        const page = await call('POST', '/s3Buckets', nextToken ? { nextToken } : {});
+        names.push(...(page.buckets ?? []).map((b) => b.name));
+        nextToken = page.nextToken;
+      } while (nextToken);
+      return names;
+    },
+    // Resolves null instead of rejecting with NotFoundException.
+    async orNull(promise) {
+      try { return await promise; } catch (err) {
+        if (err.type === 'NotFoundException') return null;
+        throw err;
+      }
+    },
     getApi: (appId, envName, resourceName) =>
       call('POST', `${at('api', appId, envName)}/details`, { resourceName }),
     getAuth: (appId, envName, resourceName) =>
@@ -229,6 +271,20 @@ export async function openPage(browser, server) {
   };
   w.close = () => context.close();
   return w;
+}
+
+// Runs `fn(w)` with a fresh page on `server`; the page must end with no problem recorded.
+export async function withPage(t, browser, server, fn) {
+  const w = await openPage(browser, server);
+  try {
+    await fn(w);
+    w.assertClean();
+  } catch (err) {
+    if (w.problems.length) t.diagnostic(`page problems: ${w.problems.join(' | ')}`);
+    throw err;
+  } finally {
+    await w.close();
+  }
 }
 
 // Opens a console route (`#/apps`, ...) the way a person would: by URL.

@@ -35,7 +35,7 @@ export const storageImportForm = {
   title: 'Import an S3 bucket',
   fields: [
     serviceName,
-    { key: 'bucketName', label: 'Bucket name',
+    { key: 'bucketName', label: 'Bucket name', required: true,
       help: 'The existing bucket to import; the imported resource is named after it.' },
   ],
 };

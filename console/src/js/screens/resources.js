@@ -177,7 +177,7 @@ async function renderDetail(container, ctx) {
       kind === 'storage' && resource.resourceConfig?.imported ? ' Imported bucket.' : ''),
     resource.error ? errorNote({ type: 'Resource', message: resource.error }) : '',
     kind === 'api' ? h('p', {}, h('a', { href: hrefs.dataModel(appId, env, resourceName) },
-      `Data model of ${resourceName}`)) : null,
+      `Data model of ${resourceName}`)) : '',
     section(`Edit ${resourceName}`, h('p', { class: 'help' }, 'Members left empty keep their '
       + 'stored values; those fixed once created are read-only.'), form));
 }
