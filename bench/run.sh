@@ -82,8 +82,8 @@ wait_listening() {
 
 # Starts amplifybackend-server on a data dir and a free port (the server picks it: --port 0).
 # Sets SERVER_PID and BASE (globals: a $(...) subshell would own the server process).
-start_server() {  # name data_dir
-  "$SERVER_BIN" --port 0 --data-dir "$2" > "$WORK/$1.log" 2>&1 &
+start_server() {  # name data_dir [server flags...]
+  "$SERVER_BIN" --port 0 --data-dir "$2" "${@:3}" > "$WORK/$1.log" 2>&1 &
   SERVER_PID=$!
   PIDS+=("$SERVER_PID")
   BASE="http://127.0.0.1:$(wait_listening "$WORK/$1.log" "$SERVER_PID")"
@@ -345,6 +345,33 @@ GEN_FAILED=$(grep -c '^failed' "$WORK/generate.log" || true)
 stop_process "$MAIN_PID"
 stop_process "$NGINX_PID"
 
+# Row 10: what --rate-limit costs the request path: row 1's GetBackendJob on two servers over
+# copies of row 1's data dir, one without the limiter and one with a limit far above the load,
+# measured in turn twice (off, on, on, off) so that a load that comes and goes on a shared
+# machine, and whatever favours the first or the second of two runs, falls on both. wrk sends no Authorization, so every request is account
+# 000000000000's: one bucket, one shard lock for every loop, the limiter's worst case.
+cp -r "$WORK/data" "$WORK/data-limit"
+start_server limit-off "$WORK/data"
+LIMIT_OFF_PID=$SERVER_PID LIMIT_OFF_BASE=$BASE
+start_server limit-on "$WORK/data-limit" --rate-limit 1000000000
+LIMIT_ON_PID=$SERVER_PID LIMIT_ON_BASE=$BASE
+measure get_job_limit_off_1 "$LIMIT_OFF_BASE$JOB_PATH"
+measure get_job_limit_on_1 "$LIMIT_ON_BASE$JOB_PATH"
+measure get_job_limit_on_2 "$LIMIT_ON_BASE$JOB_PATH"
+measure get_job_limit_off_2 "$LIMIT_OFF_BASE$JOB_PATH"
+stop_process "$LIMIT_OFF_PID"
+stop_process "$LIMIT_ON_PID"
+# The two rounds as one row: mean req/s, p50 and p99; errors added up.
+merge_rounds() {  # name
+  local n=$1
+  read -r RATE[$n] P50[$n] P99[$n] ERRS[$n] < <(awk -v r1="${RATE[${n}_1]:-0}" -v r2="${RATE[${n}_2]:-0}" \
+    -v a1="${P50[${n}_1]:-0}" -v a2="${P50[${n}_2]:-0}" -v b1="${P99[${n}_1]:-0}" -v b2="${P99[${n}_2]:-0}" \
+    -v e1="${ERRS[${n}_1]:-0}" -v e2="${ERRS[${n}_2]:-0}" \
+    'BEGIN { printf "%.0f %.3f %.3f %d\n", (r1 + r2) / 2, (a1 + a2) / 2, (b1 + b2) / 2, e1 + e2 }')
+}
+merge_rounds get_job_limit_off
+merge_rounds get_job_limit_on
+
 # The transport alone, answering a fixed body of row 1's size.
 "$TRANSPORT_BIN" "$JOB_BYTES" > "$WORK/transport.log" 2>&1 &
 TRANSPORT_PID=$!
@@ -425,6 +452,7 @@ R_GET_BACKEND=$(ratio "${RATE[get_backend]:-0}" "${RATE[nginx_backend]:-0}")
 R_CREATE_ONE=$(ratio "${RATE[create_one]:-0}" "${LOOP_RATE:-0}")
 R_TRANSPORT=$(ratio "${RATE[transport]:-0}" "${RATE[nginx_job]:-0}")
 R_GEN_P99=$(ratio "${P99[get_job_generating]:-0}" "${P99[get_job]:-0}")
+R_LIMIT=$(ratio "${RATE[get_job_limit_on]:-0}" "${RATE[get_job_limit_off]:-0}")
 list_ratio() {  # kind (first | deep): "req/s 0.97x, p99 1.04x" and the verdict (within 1.5x)
   local rate p99
   rate=$(ratio "${RATE[list_big_$1]:-0}" "${RATE[list_small_$1]:-0}")
@@ -481,6 +509,9 @@ if (( GENERATIONS > 0 )); then
 else
   text_row "" "  200-model generations during it" "none done: row 9 is meaningless" "" "" ""
 fi
+wrk_row 10 "GetBackendJob, c$C, no --rate-limit" get_job_limit_off "reference" "" ""
+wrk_row "" "GetBackendJob, c$C, --rate-limit 1e9, one account" get_job_limit_on "no limit, req/s" "$R_LIMIT" \
+  ">= 0.95x$(verdict "$(strip_x "$R_LIMIT")" ">=" 0.95)"
 wrk_row "" "transport only (fixed ${JOB_BYTES} B JSON), c$C" transport "nginx row 1, req/s" "$R_TRANSPORT" ""
 echo "seed_jobs took: $(IFS=,; echo "${SEED_SECONDS[*]}" | sed 's/,/, /g'); the whole run: $((SECONDS / 60)) min $((SECONDS % 60)) s"
 }

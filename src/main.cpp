@@ -8,10 +8,14 @@
 #include <cmath>
 #include <memory>
 #include <optional>
+#include <random>
 #include <thread>
 
 #include "auth/credentials.h"
 #include "auth/verifier.h"
+#include "chaos/chaos_config.h"
+#include "chaos/fault_injector.h"
+#include "chaos/rate_limiter.h"
 #include "common/worker_pool.h"
 #include "http/server.h"
 #include "jobs/job_engine.h"
@@ -45,6 +49,8 @@ struct Flags {
   unsigned threads = 0;
   size_t body_limit = 1 << 20;
   std::string log_level = "info";
+  int64_t rate_limit = 0;
+  std::string chaos_config;
 };
 
 // The flags of every subcommand: where the store is, and how much to log.
@@ -114,6 +120,38 @@ void AddFlags(CLI::App& app, Flags& f) {
   app.add_option("--body-limit", f.body_limit, "Largest request body in bytes")
       ->envname("AMPLIFYBACKEND_BODY_LIMIT")
       ->capture_default_str();
+  app.add_option("--rate-limit", f.rate_limit,
+                 "Requests per second each account may make, in bursts of as many; more are "
+                 "answered 429 TooManyRequestsException (0 = no limit)")
+      ->envname("AMPLIFYBACKEND_RATE_LIMIT")
+      ->check(CLI::Range(int64_t{0}, int64_t{1'000'000'000}))
+      ->capture_default_str();
+  app.add_option("--chaos-config", f.chaos_config,
+                 "JSON file of fault rules in force from the start (what POST /_chaos/faults "
+                 "takes), or {\"faults\": [...], \"effects\": {\"latency\": ms}}")
+      ->envname("AMPLIFYBACKEND_CHAOS_CONFIG");
+}
+
+// --chaos-config: the rules and effects in force from the start. False: the file is bad, and
+// the server must not start without what its user asked for.
+bool LoadChaos(const Flags& f, amplify::chaos::FaultInjector& chaos) {
+  if (f.chaos_config.empty()) return true;
+  amplify::Result<amplify::chaos::ChaosConfig> config =
+      amplify::chaos::LoadChaosConfig(f.chaos_config);
+  if (!config) {
+    spdlog::error("{}", config.error().message);
+    return false;
+  }
+  chaos.Replace(std::move(config->faults));
+  chaos.SetLatency(config->effects.latency);
+  spdlog::info("chaos: {} fault rule(s), latency {} ms, from {}", chaos.Rules()->size(),
+               chaos.Latency().count(), f.chaos_config);
+  return true;
+}
+
+uint64_t RandomSeed() {
+  std::random_device random;
+  return (static_cast<uint64_t>(random()) << 32) | random();
 }
 
 int Serve(const Flags& f) {
@@ -130,6 +168,8 @@ int Serve(const Flags& f) {
   } else if (!f.credentials.empty()) {
     spdlog::warn("--credentials is read only with --auth enforce; accepting any signature");
   }
+  amplify::chaos::FaultInjector chaos(RandomSeed());
+  if (!LoadChaos(f, chaos)) return 2;
   // Signals go to one waiting thread; every other thread inherits the blocked mask.
   sigset_t signals;
   sigemptyset(&signals);
@@ -155,10 +195,12 @@ int Serve(const Flags& f) {
   if (credentials) verifier.emplace(*credentials, clock);
   std::optional<amplify::admin::ConsoleFiles> console;
   if (!f.no_console) console.emplace();
-  amplify::protocol::Dispatcher dispatcher({*store, jobs, pool, clock, ids, metrics,
-                                            {f.region, f.token_ttl_s},
-                                            verifier ? &*verifier : nullptr,
-                                            console ? &*console : nullptr});
+  std::optional<amplify::chaos::RateLimiter> limiter;
+  if (f.rate_limit > 0) limiter.emplace(f.rate_limit, clock);
+  amplify::protocol::Dispatcher dispatcher(
+      {*store, jobs, pool, clock, ids, metrics, {f.region, f.token_ttl_s},
+       verifier ? &*verifier : nullptr, console ? &*console : nullptr, &chaos,
+       limiter ? &*limiter : nullptr});
 
   amplify::http::ServerOptions options;
   options.host = f.host;
@@ -178,6 +220,7 @@ int Serve(const Flags& f) {
   spdlog::info("amplifybackend-server {} listening on http://{}:{} (store: {}, job duration: {}s)",
                AMPLIFYBACKEND_VERSION, f.host, server.port(), where, f.job_duration_s);
   if (console) spdlog::info("admin console: http://{}:{}/_admin/", f.host, server.port());
+  if (limiter) spdlog::info("rate limit: {} requests/s per account", f.rate_limit);
 
   std::thread waiter([&] {
     int sig = 0;

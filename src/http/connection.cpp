@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <array>
 #include <boost/asio/post.hpp>
+#include <boost/asio/steady_timer.hpp>
 #include <boost/asio/write.hpp>
 #include <boost/beast/http/error.hpp>
 
@@ -231,6 +232,22 @@ void Connection::Post(std::function<void()> work) {
   }
   // The work holds no reference to the connection: a Responder it captured does.
   net::post(context, std::move(work));
+}
+
+// One timer per delayed request, made on the loop thread (the loop's io_context serves one
+// thread); it owns itself until it fires. Delays are for tests of clients (/_chaos/effects), so
+// the allocation is not on any path that counts.
+void Connection::PostAfter(std::chrono::milliseconds delay, std::function<void()> work) {
+  auto& context = loop_->context();
+  auto arm = [&context, delay, work = std::move(work)]() mutable {
+    auto timer = std::make_shared<net::steady_timer>(context, delay);
+    timer->async_wait([timer, work = std::move(work)](const error_code&) { work(); });
+  };
+  if (context.get_executor().running_in_this_thread()) {
+    arm();
+  } else {
+    net::post(context, std::move(arm));
+  }
 }
 
 void Connection::OnResponse(Response&& response) {

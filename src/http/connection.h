@@ -37,6 +37,7 @@ class Connection final : public ResponseSink,
   // ResponseSink, any thread: a Responder's response, and work for this connection's loop.
   void Complete(uint64_t sequence, Response&& response) override;
   void Post(std::function<void()> work) override;
+  void PostAfter(std::chrono::milliseconds delay, std::function<void()> work) override;
 
  private:
   enum class Phase { kIdle, kHeader, kBody, kHandling, kWriting, kLingering, kClosed };

@@ -28,6 +28,7 @@ class FunctionSink final : public ResponseSink {
     if (auto send = std::exchange(send_, nullptr)) send(std::move(response));
   }
   void Post(std::function<void()> work) override { work(); }
+  void PostAfter(std::chrono::milliseconds, std::function<void()> work) override { work(); }
 
  private:
   std::function<void(Response)> send_;

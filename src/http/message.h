@@ -1,5 +1,6 @@
 #pragma once
 // Transport-neutral request/response: handlers and the protocol layer never see Beast.
+#include <chrono>
 #include <cstdint>
 #include <functional>
 #include <memory>
@@ -42,6 +43,8 @@ class ResponseSink {
   virtual ~ResponseSink() = default;
   virtual void Complete(uint64_t sequence, Response&& response) = 0;
   virtual void Post(std::function<void()> work) = 0;
+  // Runs `work` on the same thread after `delay`, on a timer: the thread serves others meanwhile.
+  virtual void PostAfter(std::chrono::milliseconds delay, std::function<void()> work) = 0;
 };
 
 // Completes one request: small, copyable, usable from any thread.
@@ -56,13 +59,18 @@ class Responder {
   // Runs `work` on the thread that owns the request's connection (its event loop), e.g. to
   // build a response there once a store thread has finished its part.
   void Post(std::function<void()> work) const { sink_->Post(std::move(work)); }
+  // The same after `delay` (an injected latency, /_chaos/effects), never blocking the loop.
+  void PostAfter(std::chrono::milliseconds delay, std::function<void()> work) const {
+    sink_->PostAfter(delay, std::move(work));
+  }
 
  private:
   std::shared_ptr<ResponseSink> sink_;
   uint64_t sequence_ = 0;
 };
 
-// A Responder over a plain function, for tests and tools: Post runs the work at once.
+// A Responder over a plain function, for tests and tools: Post and PostAfter run the work at
+// once (there is no loop to wait on).
 Responder MakeResponder(std::function<void(Response)> send);
 
 using Handler = std::function<void(Request&&, Responder)>;

@@ -13,24 +13,38 @@ http::Response SuccessResponse(std::string body) {
   return r;
 }
 
-http::Response ErrorResponse(const AwsError& error) {
-  const model::ErrorSpec& spec = model::ErrorSpecOf(error.code);
+namespace {
+
+// Every error body: {"message"} and the exception's extra member, if it has one.
+http::Response WriteError(int status, std::string_view type, std::string_view message,
+                          std::string_view extra_member, std::string_view extra_value) {
   http::Response r;
-  r.status = spec.http_status;
+  r.status = status;
   JsonWriter json(r.body);
   json.BeginObject();
   json.Key("message");
-  json.String(error.message);
-  if (spec.extra_member == "resourceType") {
-    json.Key(spec.extra_member);
-    json.String(error.resource_type);
-  } else if (spec.extra_member == "limitType") {
-    json.Key(spec.extra_member);
-    json.String(error.limit_type);
+  json.String(message);
+  if (!extra_member.empty()) {
+    json.Key(extra_member);
+    json.String(extra_value);
   }
   json.EndObject();
-  http::AddHeader(r, "X-Amzn-ErrorType", spec.type);
+  http::AddHeader(r, "X-Amzn-ErrorType", type);
   return r;
+}
+
+}  // namespace
+
+http::Response ErrorResponse(const AwsError& error) {
+  const model::ErrorSpec& spec = model::ErrorSpecOf(error.code);
+  std::string_view extra_value = spec.extra_member == "resourceType" ? error.resource_type
+                                 : spec.extra_member == "limitType"  ? error.limit_type
+                                                                     : std::string_view();
+  return WriteError(spec.http_status, spec.type, error.message, spec.extra_member, extra_value);
+}
+
+http::Response InjectedErrorResponse(int status, std::string_view type, std::string_view message) {
+  return WriteError(status, type, message, {}, {});
 }
 
 http::Response TransportErrorResponse(http::TransportError error, std::string_view message) {

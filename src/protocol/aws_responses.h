@@ -16,6 +16,10 @@ http::Response SuccessResponse(std::string body);
 // Status + X-Amzn-ErrorType + {"message", resourceType|limitType}; never a `code` key.
 http::Response ErrorResponse(const AwsError& error);
 
+// An error of any status and type, as a /_chaos/faults rule asks: written like every other
+// error, so a client cannot tell it from a real one but by its message.
+http::Response InjectedErrorResponse(int status, std::string_view type, std::string_view message);
+
 // The transport's errors as AWS errors, with the headers every response carries
 // (http::ServerOptions::error_writer).
 http::Response TransportErrorResponse(http::TransportError error, std::string_view message);

@@ -6,6 +6,7 @@
 
 #include "admin/admin_api.h"
 #include "auth/sigv4.h"
+#include "chaos/chaos_api.h"
 #include "common/json_writer.h"
 #include "common/request_id.h"
 #include "protocol/aws_responses.h"
@@ -44,6 +45,8 @@ http::Response Preflight(const http::Request& request) {
 // One request in flight. Reads never leave the event loop; a write's Call is shared with the
 // store's writer thread (and the worker pool), one at a time.
 struct Dispatcher::Call {
+  enum class Kind { kAws, kAdmin, kChaos };
+  Kind kind = Kind::kAws;  // /_chaos/effects delay AWS API answers only
   const model::Operation* op = nullptr;
   std::chrono::steady_clock::time_point start;
   Scope scope;
@@ -51,6 +54,9 @@ struct Dispatcher::Call {
   http::Responder respond;
   int attempts = 0;
   bool conflict = false;  // set by the write, read back on the event loop
+  // A /_chaos/faults `job` rule fired: the job the request begins ends FAILED with this error.
+  std::optional<std::string> failing_job_error;
+  bool job_failure_injected = false;
 };
 
 Dispatcher::Dispatcher(DispatcherDeps deps)
@@ -86,29 +92,35 @@ http::Response Dispatcher::MetricsText() const {
   return r;
 }
 
+// What needs no account: health, metrics, the console's files, CORS preflights. True when
+// answered.
+bool Dispatcher::AnswerOperational(const http::Request& request, std::string_view path,
+                                   const http::Responder& respond) {
+  std::optional<http::Response> r;
+  if (request.method == "GET" && (path == "/_health" || path == "/_metrics")) {
+    r = path == "/_health" ? Health() : MetricsText();
+  } else if (deps_.console && !path.starts_with(admin::kAdminApiPrefix)) {
+    r = deps_.console->Serve(request);
+  }
+  if (!r && request.method == "OPTIONS" && router_.HasPath(request.target)) r = Preflight(request);
+  if (!r) return false;
+  AddCommonHeaders(*r, NextRequestId().view());
+  respond(std::move(*r));
+  return true;
+}
+
 void Dispatcher::Handle(http::Request&& request, http::Responder respond) {
   auto start = std::chrono::steady_clock::now();
   std::string_view path = std::string_view(request.target).substr(0, request.target.find('?'));
-  if (request.method == "GET" && (path == "/_health" || path == "/_metrics")) {
-    http::Response r = path == "/_health" ? Health() : MetricsText();
-    AddCommonHeaders(r, NextRequestId().view());
-    return respond(std::move(r));
-  }
-  const bool admin_api = deps_.console && path.starts_with(admin::kAdminApiPrefix);
-  if (deps_.console && !admin_api) {
-    if (std::optional<http::Response> page = deps_.console->Serve(request)) {
-      AddCommonHeaders(*page, NextRequestId().view());
-      return respond(std::move(*page));
-    }
-  }
-  if (request.method == "OPTIONS" && router_.HasPath(request.target)) {
-    http::Response r = Preflight(request);
-    AddCommonHeaders(r, NextRequestId().view());
-    return respond(std::move(r));
-  }
+  if (AnswerOperational(request, path, respond)) return;
   auto call = std::make_shared<Call>();
   call->start = start;
   call->respond = std::move(respond);
+  if (deps_.chaos && path.starts_with(chaos::kChaosPrefix)) {
+    call->kind = Call::Kind::kChaos;
+  } else if (deps_.console && path.starts_with(admin::kAdminApiPrefix)) {
+    call->kind = Call::Kind::kAdmin;
+  }
   // The signature comes first: an unsigned request learns nothing of routes or validation.
   if (deps_.verifier) {
     Result<Scope> scope = deps_.verifier->Verify(request);
@@ -117,15 +129,57 @@ void Dispatcher::Handle(http::Request&& request, http::Responder respond) {
   } else {
     call->scope = auth::ResolveScope(request.authorization, deps_.config.default_region);
   }
-  if (admin_api) return AnswerAdminApi(request, *call);
+  HandleSigned(request, path, std::move(call));
+}
+
+// After the signature: the chaos endpoints (never throttled or faulted), the admin API, or an
+// operation — throttled, then faulted, before its input is read.
+void Dispatcher::HandleSigned(const http::Request& request, std::string_view path,
+                              std::shared_ptr<Call> call) {
+  if (call->kind == Call::Kind::kChaos) return AnswerChaosApi(request, path, *call);
+  if (call->kind == Call::Kind::kAdmin) {
+    if (Throttled(*call)) return;
+    return AnswerAdminApi(request, *call);
+  }
   Result<RouteMatch> route = router_.Match(request.method, request.target);
   if (!route) return Fail(*call, route.error());
   call->op = route->operation;
+  if (Throttled(*call) || Faulted(*call)) return;
   Result<std::unique_ptr<RequestInput>> input =
       ReadRequest(*call->op, request.body, std::move(route.value().labels));
   if (!input) return Fail(*call, input.error());
   call->input = std::move(input.value());
   Run(std::move(call));
+}
+
+// `--rate-limit`: true, and the request answered 429, when the account has no token left.
+bool Dispatcher::Throttled(Call& call) {
+  if (!deps_.rate_limiter || deps_.rate_limiter->TryAcquire(call.scope.account)) return false;
+  deps_.metrics.RecordThrottled(call.op);
+  spdlog::debug("rate limit: {} of account {} throttled ({} requests/s)",
+                call.op ? call.op->name : "admin API request", call.scope.account,
+                deps_.rate_limiter->per_second());
+  Fail(call, TooManyRequests("RequestsPerSecond", "Rate exceeded"));
+  return true;
+}
+
+// A /_chaos/faults rule that fires: an error rule answers now (true); a `job` rule is kept for
+// the plan, whose job will fail (docs/DECISIONS.md "Fault injection and throttling").
+bool Dispatcher::Faulted(Call& call) {
+  if (!deps_.chaos) return false;
+  std::optional<chaos::Fault> fault =
+      deps_.chaos->Decide({chaos::kServiceName, call.op->name, call.scope.region});
+  if (!fault) return false;
+  spdlog::debug("chaos: {} in {} matched fault rule {}: {}", call.op->name, call.scope.region,
+                fault->rule_number, chaos::FaultRuleJson(fault->rule));
+  if (fault->rule.job_error) {
+    call.failing_job_error = std::move(fault->rule.job_error);
+    return false;
+  }
+  deps_.metrics.RecordInjectedFault(call.op, fault->rule.code);
+  Finish(call, InjectedErrorResponse(fault->rule.status, fault->rule.code,
+                                     "Operation failed due to a simulated fault."));
+  return true;
 }
 
 // Plans the call on the event loop and, for a plan without a write, answers at once.
@@ -146,6 +200,9 @@ void Dispatcher::Run(std::shared_ptr<Call> call) {
   if (!plan) return Fail(*call, plan.error());
   if (!plan->write) return Finish(*call, SuccessResponse(std::move(plan->output)));
   std::shared_ptr<service::WriteStep> step = std::move(plan->write);
+  if (call->failing_job_error) {
+    call->job_failure_injected = step->FailJobWith(*call->failing_job_error);
+  }
   if (step->NeedsPreparation(deps_.jobs)) return Prepare(std::move(call), std::move(step));
   Write(std::move(call), std::move(step));
 }
@@ -195,6 +252,7 @@ void Dispatcher::Written(std::shared_ptr<Call> call,
     if (++call->attempts >= kMaxAttempts) return Fail(*call, service::KeptChanging());
     return Run(std::move(call));
   }
+  if (call->job_failure_injected) deps_.metrics.RecordInjectedJobFailure(call->op);
   try {
     Finish(*call, SuccessResponse(step->Respond()));
   } catch (const std::exception& e) {
@@ -228,12 +286,41 @@ void Dispatcher::Fail(Call& call, const AwsError& error) {
   Finish(call, ErrorResponse(error));
 }
 
+// The chaos endpoints: the fault rules or effects after the request, as JSON.
+void Dispatcher::AnswerChaosApi(const http::Request& request, std::string_view path, Call& call) {
+  Result<std::string> body =
+      chaos::AnswerChaosApi(*deps_.chaos, request.method, path, request.body);
+  if (!body) return Fail(call, body.error());
+  if (request.method != "GET") {
+    spdlog::info("chaos: {} {}: {} fault rule(s), latency {} ms", request.method, path,
+                 deps_.chaos->Rules()->size(), deps_.chaos->Latency().count());
+  }
+  Finish(call, SuccessResponse(std::move(body.value())));
+}
+
+// The chaos endpoints are not counted in the metrics (like /_health and /_metrics).
 void Dispatcher::Finish(Call& call, http::Response response) {
   AddCommonHeaders(response, NextRequestId().view());
+  if (call.kind == Call::Kind::kChaos) return call.respond(std::move(response));
+  const std::chrono::milliseconds latency = call.kind == Call::Kind::kAws && deps_.chaos
+                                                ? deps_.chaos->Latency()
+                                                : std::chrono::milliseconds(0);
+  if (latency.count() == 0) return Deliver(call.op, call.start, call.respond, std::move(response));
+  // An injected latency waits on a timer of the connection's loop, which serves others meanwhile.
+  auto delayed = std::make_shared<http::Response>(std::move(response));
+  call.respond.PostAfter(latency, [this, op = call.op, start = call.start,
+                                   respond = call.respond, delayed] {
+    Deliver(op, start, respond, std::move(*delayed));
+  });
+}
+
+// Metrics see the answer as the client does, an injected latency included.
+void Dispatcher::Deliver(const model::Operation* op, std::chrono::steady_clock::time_point start,
+                         const http::Responder& respond, http::Response response) {
   deps_.metrics.Record(
-      call.op, response.status,
-      std::chrono::duration<double>(std::chrono::steady_clock::now() - call.start).count());
-  call.respond(std::move(response));
+      op, response.status,
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count());
+  respond(std::move(response));
 }
 
 }  // namespace amplify::protocol

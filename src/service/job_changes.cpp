@@ -5,6 +5,7 @@
 #include "service/api_models.h"
 #include "service/backend_changes.h"
 #include "service/backend_config.h"
+#include "service/injected_failure.h"
 #include "service/resource_change.h"
 
 namespace amplify::service {
@@ -26,6 +27,7 @@ constexpr ChangeKindEntry kChangeKinds[] = {
     {ResourceChange::kKind, &ResourceChange::Decode},
     {CreateBackendConfigChange::kKind, &CreateBackendConfigChange::Decode},
     {GenerateModelsChange::kKind, &GenerateModelsChange::Decode},
+    {InjectedFailureChange::kKind, &InjectedFailureChange::Decode},
 };
 
 }  // namespace

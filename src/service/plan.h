@@ -49,6 +49,13 @@ class WriteStep {
   virtual void Durable(jobs::JobEngine& jobs) { (void)jobs; }
   // On the request's event loop: the output.
   virtual Output Respond() const = 0;
+
+  // A /_chaos/faults `job` rule matched: the job this write begins is to end FAILED with
+  // `error`, applying nothing. False for a write that begins no job; it then runs as planned.
+  virtual bool FailJobWith(std::string error) {
+    (void)error;
+    return false;
+  }
 };
 
 struct Plan {

@@ -1,5 +1,7 @@
 #include "service/start_job.h"
 
+#include "service/injected_failure.h"
+
 namespace amplify::service {
 
 StartJob::StartJob(jobs::NewJob job, std::unique_ptr<ServiceChange> change,
@@ -30,6 +32,15 @@ Result<WriteResult> StartJob::Run(WriteContext& ctx) {
   if (!begun) return begun.error();
   begun_ = std::move(begun.value());
   return WriteResult::kWritten;
+}
+
+// The planned change keeps answering the checks, so the request meets the errors it would
+// have met; only what the job applies is swapped.
+bool StartJob::FailJobWith(std::string error) {
+  std::string app_id = change_->app_id();
+  change_ = std::make_unique<InjectedFailureChange>(std::move(change_), std::move(app_id),
+                                                    std::move(error));
+  return true;
 }
 
 jobs::NewJob NewJobOf(IdSource& ids, model::OperationId op, std::string_view app_id,

@@ -25,6 +25,7 @@ class StartJob final : public WriteStep {
   Result<WriteResult> Run(WriteContext& ctx) override;
   void Durable(jobs::JobEngine& jobs) override { jobs.Began(begun_); }
   Output Respond() const override { return output_(begun_, response_environment_); }
+  bool FailJobWith(std::string error) override;
 
   const jobs::NewJob& job() const { return job_; }
   const ServiceChange& change() const { return *change_; }

@@ -78,7 +78,8 @@ class ServerTest : public ::testing::Test {
   void Start(Handler handler, ServerOptions options = {}) {
     options.port = 0;
     options.error_writer = &protocol::TransportErrorResponse;  // as the server binary does
-    options.threads = 2;  // more than one loop, so SO_REUSEPORT sharing is exercised
+    // More than one loop unless a test asks, so SO_REUSEPORT sharing is exercised.
+    if (options.threads == 0) options.threads = 2;
     server_ = std::make_unique<Server>(options, std::move(handler));
     server_->Listen();
     run_ = std::async(std::launch::async, [this] { server_->Run(); });
@@ -258,6 +259,31 @@ TEST_F(ServerTest, IdleKeepAliveConnectionIsClosedAfterIdleTimeout) {
   const auto start = std::chrono::steady_clock::now();
   EXPECT_TRUE(client.WaitClosed(3s));
   EXPECT_GE(std::chrono::steady_clock::now() - start, 900ms);
+}
+
+// An injected latency (/_chaos/effects) waits on a timer: the one loop serves others meanwhile.
+TEST_F(ServerTest, ADelayedResponseLeavesItsLoopServingOthers) {
+  ServerOptions options;
+  options.threads = 1;
+  Start(
+      [](Request&& request, Responder respond) {
+        if (request.target != "/slow") return respond(TextResponse("fast"));
+        respond.PostAfter(2s, [respond] { respond(TextResponse("slow")); });
+      },
+      options);
+  const auto started = std::chrono::steady_clock::now();
+  TestClient slow(port());
+  ASSERT_TRUE(slow.Send(Get("/slow")));
+  TestClient fast(port());
+  ASSERT_TRUE(fast.Send(Get("/fast")));
+  auto first = fast.Read();
+  ASSERT_TRUE(first);
+  EXPECT_EQ(first->body(), "fast");
+  EXPECT_FALSE(slow.Read(10ms));  // still waiting on its timer
+  auto delayed = slow.Read();
+  ASSERT_TRUE(delayed);
+  EXPECT_EQ(delayed->body(), "slow");
+  EXPECT_GE(std::chrono::steady_clock::now() - started, 2s);
 }
 
 TEST_F(ServerTest, SlowHeadersAreCutOffWithoutBlockingOthers) {

@@ -8,6 +8,8 @@
 #include <future>
 #include <memory>
 
+#include "chaos/fault_injector.h"
+#include "chaos/rate_limiter.h"
 #include "common/worker_pool.h"
 #include "jobs/job_engine.h"
 #include "ops/metrics.h"
@@ -28,11 +30,15 @@ struct HttpReply {
 
 class ServiceFixture : public ::testing::Test {
  protected:
+  // `rate_limit` > 0: --rate-limit of that many requests a second per account.
   explicit ServiceFixture(std::chrono::milliseconds job_duration = std::chrono::milliseconds(0),
-                          ServiceConfig config = {})
+                          ServiceConfig config = {}, int64_t rate_limit = 0)
       : store_(store::OpenSqliteStore({"", true})),
         engine_(*store_, clock_, ids_, Options(job_duration), &DecodeChange, pool_),
-        dispatcher_({*store_, engine_, pool_, clock_, ids_, metrics_, std::move(config)}) {}
+        limiter_(rate_limit > 0 ? std::make_unique<chaos::RateLimiter>(rate_limit, clock_)
+                                : nullptr),
+        dispatcher_({*store_, engine_, pool_, clock_, ids_, metrics_, std::move(config), nullptr,
+                     nullptr, &chaos_, limiter_.get()}) {}
 
   static jobs::JobOptions Options(std::chrono::milliseconds job_duration) {
     jobs::JobOptions options;
@@ -108,6 +114,8 @@ class ServiceFixture : public ::testing::Test {
   std::unique_ptr<store::Store> store_;
   jobs::JobEngine engine_;
   ops::Metrics metrics_;
+  chaos::FaultInjector chaos_{42};  // no rules unless a test sets some
+  std::unique_ptr<chaos::RateLimiter> limiter_;
   protocol::Dispatcher dispatcher_;
   protocol::Router router_;
 };

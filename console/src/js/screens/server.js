@@ -1,10 +1,12 @@
 // Server screen: /_health and request-rate charts from /_metrics every 2 s. Both are unsigned,
-// same-origin, and /_metrics is text, so they are fetched directly, not through api.js.
+// same-origin, and /_metrics is text, so they are fetched directly, not through api.js. The
+// fault rules and effects in force (/_chaos/) come through api.js: `--auth enforce` signs them.
 import { formatRate, formatUptime } from '../charts/format.js';
 import { parsePrometheus } from '../charts/prometheus.js';
 import { addScrape, operationsByTraffic, rateSeries, requestCounters } from '../charts/rates.js';
 import { CHART, chartModel } from '../charts/scale.js';
-import { errorNote, h, section, show, uid } from '../ui.js';
+import { effectsText, ruleRows } from '../model/chaos.js';
+import { dataTable, errorNote, h, section, show, uid } from '../ui.js';
 
 const REFRESH_MS = 2000;
 const WINDOW_MS = 5 * 60_000;
@@ -78,10 +80,16 @@ export async function render(container, ctx) {
   const all = lineChart('All requests per second');
   const errors = lineChart('Errors per second (HTTP status 400 and above)');
   const byOp = lineChart(`Requests per second of the ${MAX_LINES} busiest operations`);
+  const chaosNote = h('div');
+  const effects = h('p');
+  const rules = dataTable('Fault rules in force, checked in order (the first that matches wins)',
+    ['#', 'Service', 'Region', 'Operation', 'Probability', 'Effect'],
+    'No fault rules: every request is served normally.');
   container.append(h('h1', {}, 'Server'),
     h('p', { class: 'subtitle' }, 'Health and request rates, refreshed every 2 seconds.'),
     section('Health', healthNote, facts),
-    section('Request rates', metricsNote, all.figure, errors.figure, byOp.figure));
+    section('Request rates', metricsNote, all.figure, errors.figure, byOp.figure),
+    section('Fault injection', chaosNote, effects, rules.table));
 
   async function refreshHealth() {
     try {
@@ -123,7 +131,20 @@ export async function render(container, ctx) {
       .join(', ')}.` : describe(total, 'requests/s'));
   }
 
-  const refresh = () => Promise.all([refreshHealth(), refreshMetrics()]);
+  async function refreshChaos() {
+    try {
+      const [faults, current] = await Promise.all([
+        ctx.api.request('GET', '/_chaos/faults', undefined, { signal: ctx.signal }),
+        ctx.api.request('GET', '/_chaos/effects', undefined, { signal: ctx.signal })]);
+      rules.fill(ruleRows(faults), JSON.stringify(faults));
+      effects.textContent = effectsText(current);
+      show(chaosNote, null);
+    } catch (err) {
+      if (!ctx.signal.aborted) show(chaosNote, errorNote(err), { keepSame: true });
+    }
+  }
+
+  const refresh = () => Promise.all([refreshHealth(), refreshMetrics(), refreshChaos()]);
   await refresh();
   ctx.every(REFRESH_MS, refresh);
 }
