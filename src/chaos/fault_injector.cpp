@@ -13,8 +13,8 @@ FaultInjector::FaultInjector(uint64_t seed)
     : rules_(std::make_shared<const RuleList>()), rng_state_(seed) {}
 
 std::optional<Fault> FaultInjector::Decide(const FaultTarget& target) {
-  if (!any_rules_.load(std::memory_order_relaxed)) return std::nullopt;
-  std::shared_ptr<const RuleList> rules = rules_.load();
+  if (!any_rules_.load(std::memory_order_acquire)) return std::nullopt;
+  std::shared_ptr<const RuleList> rules = Rules();
   for (size_t i = 0; i < rules->size(); ++i) {
     const FaultRule& rule = (*rules)[i];
     if (!Selects(rule, target)) continue;
@@ -28,8 +28,12 @@ std::optional<Fault> FaultInjector::Decide(const FaultTarget& target) {
 
 void FaultInjector::Store(RuleList rules) {
   const bool any = !rules.empty();
-  rules_.store(std::make_shared<const RuleList>(std::move(rules)));
-  any_rules_.store(any, std::memory_order_relaxed);
+  auto next = std::make_shared<const RuleList>(std::move(rules));
+  {
+    std::lock_guard lock(read_mu_);
+    rules_.swap(next);
+  }
+  any_rules_.store(any, std::memory_order_release);  // the old list is freed outside the lock
 }
 
 void FaultInjector::Replace(RuleList rules) {
@@ -39,7 +43,7 @@ void FaultInjector::Replace(RuleList rules) {
 
 Status FaultInjector::Append(const RuleList& rules) {
   std::lock_guard lock(write_mu_);
-  RuleList next = *rules_.load();
+  RuleList next = *Rules();
   if (next.size() + rules.size() > kMaxRules) {
     return BadRequest("At most " + std::to_string(kMaxRules) + " fault rules can be set.");
   }
@@ -50,7 +54,7 @@ Status FaultInjector::Append(const RuleList& rules) {
 
 void FaultInjector::Remove(const RuleList& rules) {
   std::lock_guard lock(write_mu_);
-  RuleList next = *rules_.load();
+  RuleList next = *Rules();
   std::erase_if(next, [&](const FaultRule& rule) {
     return std::find(rules.begin(), rules.end(), rule) != rules.end();
   });

@@ -1,8 +1,9 @@
 #pragma once
 // The fault rules and effects in force (docs/DECISIONS.md "Fault injection and throttling"). The
-// request path reads them without a lock: the rules are an immutable list behind an atomic
-// shared_ptr that every change replaces whole (readers keep the snapshot they took), and while
-// there are no rules a request pays one relaxed load.
+// rules are an immutable list that every change replaces whole; readers keep the snapshot they
+// took. While there are no rules (a server not under test) a request pays one atomic load and
+// takes no lock; with rules, it copies the snapshot's pointer under a short lock. (Not
+// std::atomic<shared_ptr>: libstdc++ 12's lock bit is invisible to ThreadSanitizer.)
 #include <atomic>
 #include <chrono>
 #include <cstdint>
@@ -33,7 +34,10 @@ class FaultInjector {
   // a roll that misses is no fault (later rules are not tried).
   std::optional<Fault> Decide(const FaultTarget& target);
 
-  std::shared_ptr<const RuleList> Rules() const { return rules_.load(); }
+  std::shared_ptr<const RuleList> Rules() const {
+    std::lock_guard lock(read_mu_);
+    return rules_;
+  }
   void Replace(RuleList rules);
   // Fails, changing nothing, when the list would grow past kMaxRules.
   Status Append(const RuleList& rules);
@@ -52,7 +56,8 @@ class FaultInjector {
   // A uniform number in [0, 1): splitmix64 over an atomic counter, lock-free and seedable.
   double NextUnit();
 
-  std::atomic<std::shared_ptr<const RuleList>> rules_;
+  mutable std::mutex read_mu_;  // guards rules_ (the pointer, not the list it points to)
+  std::shared_ptr<const RuleList> rules_;
   std::atomic<bool> any_rules_{false};
   std::mutex write_mu_;  // writers only (the chaos endpoints): read-modify-write of the list
   std::atomic<uint64_t> rng_state_;
